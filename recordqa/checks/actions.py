@@ -1,0 +1,122 @@
+"""actions: every next step says who will do what, by when."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..context import RecordContext
+from ..structure import Sent
+from .base import Check, Hit, Outcome
+
+MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)"
+DATE = (
+    rf"(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}\b|\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?\b|"
+    rf"\b{DAY}\b|\btomorrow\b|\btoday\b|\btonight\b|\bthis\s+(?:afternoon|evening|week)\b|\bnext\s+(?:week|{DAY})\b|"
+    rf"\bthe\s+same\s+day\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month|term|{MONTH})\b|\bwithin\s+(?:\d+|one|two|three|four|five|six|seven|ten|twenty[- ]four|24|48)\s+(?:working\s+)?(?:hours?|days?|weeks?|months?)\b|"
+    rf"\bin\s+(?:\d+|one|two|three|four|five|six)\s+(?:working\s+)?(?:days?|weeks?|months?)(?:['’]?\s*time)?\b|"
+    rf"\bby\s+(?:the\s+)?(?:\d|{MONTH}|{DAY}|end|half[- ]term|christmas|easter|the\s+\d)|\bbefore\s+(?:the\s+)?(?:\d|{MONTH}|{DAY}|half[- ]term|christmas|easter)|"
+    rf"\bnext\s+month\b|\bin\s+{MONTH}\b|\bimmediately\b|\bat\s+\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)\b|\bon\s+\d{{1,2}}\b)"
+)
+TIMESCALE = re.compile(DATE, re.IGNORECASE)
+VAGUE = re.compile(r"\b(?:ongoing|tbc|tba|asap|as\s+soon\s+as\s+possible|soon|in\s+due\s+course|when\s+possible|by\s+next\s+review|at\s+some\s+point)\b", re.I)
+FREQUENCY = re.compile(r"\b(?:every|each|weekly|fortnightly|monthly|daily|regular(?:ly)?|twice|once\s+a)\b", re.I)
+FREQ_ANCHOR = re.compile(rf"\b(?:from|starting|until|till|for\s+(?:the\s+next\s+)?\w+\s+(?:weeks|months))\b|{DATE}", re.I)
+CONDITIONAL = re.compile(r"^\s*(?:if|should|in\s+case|where|when)\b|\bif\s+(?:she|he|they|there|it|you|mum|dad|[A-Z])", re.I)
+RESPONSE_TIME = re.compile(r"\b(?:the\s+same\s+day|immediately|straight\s+away|within\s+\d+|that\s+day|at\s+once|right\s+away)\b", re.I)
+ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps?|plan|to\s+do|tasks?|agreed|outcome|what\s+happens\s+next|further\s+action|follow[- ]up)\b", re.I)
+MODAL = re.compile(
+    r"\b(?P<subj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|I|we|she|he|they|mum|dad|the\s+\w+(?:\s+\w+)?|(?:his|her|their)\s+\w+)\s+"
+    r"(?:will|shall|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"
+    r"needs\s+to|need\s+to|is\s+to|are\s+to|to)\s+(?:then\s+|also\s+|continue\s+to\s+)?(?P<verb>[a-z]+)",
+)
+SUBJECTLESS = re.compile(r"^\s*(?:will|to|continue\s+to|please)\s+[a-z]+|^\s*(?:referral|visit|meeting|review|appointment|letter|assessment)\b.{0,40}\bto\s+be\b|\bto\s+be\s+(?:made|arranged|booked|completed|sent|held|offered|done)\b", re.I)
+NOT_ACTION_VERBS = {
+    "be", "turn", "have", "feel", "like", "love", "enjoy", "miss", "need", "get", "become",
+    "start", "stay", "live", "remain", "know", "find", "want", "hear", "grow",
+}
+ROLE_OWNER = re.compile(
+    r"^\s*(?:[A-Z]{2,5}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|I|We|Mum|Dad|Mrs?\s+\w+|Ms\s+\w+|Miss\s+\w+|Dr\s+\w+|"
+    r"(?:the\s+)?(?:social\s+worker|school|nursery|carers?|foster\s+carers?|health\s+visitor|teacher|police|team|manager|chair))\s+to\s+[a-z]+",
+)
+
+
+@dataclass(frozen=True)
+class Action:
+    start: int
+    end: int
+    owner: bool
+    timescale: bool
+
+
+def _is_candidate(s: Sent, under_heading: bool) -> tuple[bool, bool]:
+    """(is it an action?, does it name an owner?)"""
+    text = s.text
+    if re.search(r"\byou\s+(?:can|could|should|may|might)\b", text, re.I):
+        return False, False
+    m = MODAL.search(text)
+    if m and m.group("verb") not in NOT_ACTION_VERBS:
+        subj = m.group("subj").lower()
+        if subj in {"it", "this", "there", "that"}:
+            return True, False
+        return True, True
+    if ROLE_OWNER.match(text):
+        return True, True
+    if SUBJECTLESS.search(text):
+        return True, False
+    if under_heading and (s.bullet or len(text.split()) <= 25) and re.match(r"^\s*[A-Z]?[a-z]+\s", text) and re.match(
+        r"^\s*(?:arrange|book|refer|complete|visit|call|phone|send|review|contact|check|make|update|share|monitor|support|attend|offer|continue|liaise|explore|discuss|seek|request|follow|ensure|see|write|ask|speak|hold|provide|apply|chase)\b",
+        text, re.I,
+    ):
+        return True, False
+    return False, False
+
+
+def find_actions(ctx: RecordContext) -> list[Action]:
+    out: list[Action] = []
+    for s in ctx.sentences:
+        if ctx.in_quote(s.start, s.end):
+            continue
+        under = bool(s.heading and ACTION_HEADING.search(s.heading))
+        is_action, owner = _is_candidate(s, under)
+        if not is_action:
+            continue
+        if re.search(r"\b(?:was|were|had|did)\b", s.text) and not re.search(r"\b(?:will|to)\b", s.text) and not under:
+            continue
+        text = s.text
+        timed = bool(TIMESCALE.search(text)) and not (VAGUE.search(text) and not TIMESCALE.search(VAGUE.sub("", text)))
+        if FREQUENCY.search(text) and timed:
+            stripped = FREQUENCY.sub("", text)
+            timed = bool(FREQ_ANCHOR.search(stripped))
+        if CONDITIONAL.search(text):
+            timed = bool(RESPONSE_TIME.search(text)) or (timed and not re.search(r"\bif\b", text, re.I))
+        out.append(Action(s.start, s.end, owner, timed))
+    return out
+
+
+def run(ctx: RecordContext) -> Outcome:
+    actions = find_actions(ctx)
+    hits: list[Hit] = []
+    if not actions:
+        s, e = ctx.anchor
+        hits.append(Hit("actions/none", s, e, "No next steps are recorded.",
+                        "Record what will happen next: who will do what, and by when.", "suggestion"))
+        return Outcome("warn", 0.5, "No actions are recorded.", hits, {"verdict": "none"})
+    incomplete = 0
+    for a in actions:
+        missing = [w for w, ok in (("owner", a.owner), ("timescale", a.timescale)) if not ok]
+        if missing:
+            incomplete += 1
+            hits.append(Hit("actions/incomplete", a.start, a.end, "This action has no " + " or ".join(missing) + ".",
+                            "Say who will do it and by when (a date, not 'ongoing' or 'ASAP')."))
+    verdict = "complete" if incomplete == 0 else "partial"
+    n = len(actions)
+    score = (n - incomplete) / n
+    status = "pass" if verdict == "complete" else ("warn" if score >= 0.5 else "fail")
+    summary = (f"All {n} actions have an owner and a timescale." if verdict == "complete"
+               else f"{incomplete} of {n} actions lack an owner or a timescale.")
+    return Outcome(status, round(score, 3), summary, hits, {"verdict": verdict})
+
+
+CHECK = Check("actions", run)

@@ -1,0 +1,71 @@
+"""What a check is: a typed value with an id, a function from context to outcome, and
+its documentation (data/checks.yaml). The standards it serves come from the catalogue."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from ..context import RecordContext
+from ..models import Severity, Status
+
+
+@dataclass
+class Hit:
+    """A finding before it is placed in the result: offsets into the record's text."""
+
+    code: str
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    severity: Severity | None = None  # None: the code's default severity
+
+
+@dataclass
+class Outcome:
+    status: Status
+    score: float
+    summary: str
+    hits: list[Hit] = field(default_factory=list)
+    detail: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    run: Callable[[RecordContext], Outcome]
+
+
+class Example(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    record_type: str = "visit"
+    child_names: list[str] = []
+    child_ages: list[int] = []
+
+
+class CheckDoc(BaseModel):
+    """A check's page for `recordqa explain`, and its pass/fail example table."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    what: str
+    why: str
+    limits: str
+    codes: dict[str, Severity]
+    fail: list[Example]
+    passes: list[Example]
+
+
+@functools.lru_cache(maxsize=1)
+def docs() -> dict[str, CheckDoc]:
+    path = resources.files("recordqa") / "data" / "checks.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: CheckDoc.model_validate(value) for key, value in data["checks"].items()}

@@ -1,0 +1,68 @@
+"""minimising-language: 'rough handling' and other words that play harm to a child down."""
+
+from __future__ import annotations
+
+import re
+
+from ..context import RecordContext
+from .base import Check, Hit, Outcome
+
+HARM = re.compile(
+    r"\b(?:bruis\w*|marks?|injur\w*|hurt\w*|hit|hits|hitting|slap\w*|smack\w*|punch\w*|kick\w*|"
+    r"push\w*|shov\w*|grab\w*|shak\w*|punish\w*|pain|red|swollen|swelling|fractur\w*|burn\w*|"
+    r"cr(?:y|ied|ying)|physical|harm\w*|assault\w*|disclos\w*|scratch\w*|bump\w*|fell|fall)\b",
+    re.IGNORECASE,
+)
+EXPLOITATION = re.compile(
+    r"\b(?:exploit\w*|cse|cce|groom\w*|sexual\w*|sex|older\s+(?:men|man|males?|boys?|boyfriend)|"
+    r"boyfriend|county\s+lines|drugs?|missing|trafficking|abus\w*|party|parties|men)\b",
+    re.IGNORECASE,
+)
+ADULT_VICTIM = re.compile(
+    r"\b(?:slap\w*|hit|hits|push\w*|smack\w*)\s+(?:(?:his|her|their)\s+)?(?:mum|mother|dad|father|partner|wife|"
+    r"husband|girlfriend|boyfriend|ex)\b|\b(?:mum|mother|partner|wife|girlfriend)\s+(?:was|got)\s+(?:only\s+)?"
+    r"(?:slapped|hit|pushed)|\bat\s+(?:mum|dad|his\s+partner|her\s+partner)\b",
+    re.IGNORECASE,
+)
+CONSENT_ADMIN = re.compile(
+    r"\b(?:shar\w*|referral|assessment|information|form|plan|medical|treatment|checks?|visit|"
+    r"vaccin\w*|the\s+(?:work|service)|services|interview)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_child_harm(ctx: RecordContext, sentence: str) -> bool:
+    if ADULT_VICTIM.search(sentence):
+        return False
+    names = ctx.cast.child_names
+    words = {w.lower().strip(".,'’s") for w in re.findall(r"[\w'’]+", sentence)}
+    child_ref = bool(words & names) or bool(words & {"child", "children", "baby", "boy", "girl", "son", "daughter", "him", "her", "he", "she", "kids", "toddler"})
+    return child_ref or bool(HARM.search(sentence))
+
+
+def run(ctx: RecordContext) -> Outcome:
+    hits: list[Hit] = []
+    text = ctx.text
+    for phrase in ctx.lex.minimising:
+        for m in phrase.regex.finditer(text):
+            sent = ctx.sentence_at(m.start())
+            stext = sent.text if sent else text[max(0, m.start() - 150) : m.end() + 150]
+            if phrase.when == "harm" and not _about_child_harm(ctx, stext):
+                continue
+            if phrase.when == "exploitation":
+                if not (EXPLOITATION.search(stext) or EXPLOITATION.search(text)):
+                    continue
+                if "consent" in m.group(0).lower() and CONSENT_ADMIN.search(stext[stext.lower().find("consent"):][:60]):
+                    continue
+            message = phrase.message.replace("{text}", m.group(0))
+            if ctx.in_quote(m.start(), m.end()):
+                message += " It is quoted: record your own description of what happened and of any injury."
+            hits.append(Hit("minimising-language/" + phrase.id, m.start(), m.end(), message, phrase.suggestion))
+    hits.sort(key=lambda h: h.start)
+    if not hits:
+        return Outcome("pass", 1.0, "No language that plays harm down.", hits)
+    n = len(hits)
+    return Outcome("fail", 0.0, f"{n} phrase{'s' * (n > 1)} that may play harm to a child down.", hits)
+
+
+CHECK = Check("minimising-language", run)

@@ -1,0 +1,229 @@
+"""The fact/opinion sentence classifier: scikit-learn on our own corpus, combined with rules.
+
+The model (TF-IDF word and character n-grams plus a few cue features, logistic
+regression) gives each sentence a label; rules then apply what the annotation guide
+states outright: an owning phrase ("In my view") or an owning heading ("Analysis:")
+makes an opinion the writer's own; a quotation with its speaker is reported.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import joblib
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import classification_report, f1_score
+from sklearn.model_selection import train_test_split
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from .errors import Code, DataError
+
+if TYPE_CHECKING:
+    from .context import RecordContext
+
+LABELS = ("observed", "reported", "opinion_attributed", "opinion_unattributed", "other")
+MODEL_FILE = "fact_opinion.joblib"
+SEED = 20261122
+
+OWNED = re.compile(
+    r"\b(?:in\s+my\s+(?:professional\s+)?(?:view|opinion|assessment|judgement|judgment|experience)|"
+    r"my\s+(?:professional\s+)?(?:view|opinion|assessment|analysis|concern|worry|judgement|judgment|sense|impression|hypothesis)\s+(?:is|was|remains)|"
+    r"it\s+is\s+my\s+(?:professional\s+)?(?:view|opinion|assessment|judgement|belief)|"
+    r"(?:I|we)\s+(?:am|are|was|were|remain|feel|felt|think|thought|believe|believed|consider|considered|"
+    r"judge|would\s+(?:say|describe)|do\s+not\s+think|don't\s+think|am\s+not|was\s+not|have\s+(?:no\s+)?concerns?|"
+    r"had\s+(?:no\s+)?concerns?|noticed\s+that\s+\w+\s+seemed|found|assess(?:ed)?|agreed|conclude[d]?|"
+    r"(?:are|am|was|were)\s+(?:worried|concerned|pleased|confident|reassured|satisfied|clear|unsure|uncertain|not\s+sure))\b|"
+    r"\bmy\s+(?:worry|concern|view|opinion)\b|\bI\s+(?:am|was)\s+\w+\s+(?:worried|concerned))",
+    re.IGNORECASE,
+)
+OWNED_HEADING = re.compile(
+    r"\b(?:analysis|my\s+view|(?:social\s+)?worker'?s?['’]?s?\s+(?:view|analysis|assessment|opinion)|"
+    r"sw\s+(?:view|analysis)|professional\s+(?:view|opinion|judgement)|tm\s+view|manager'?s?['’]?s?\s+(?:view|analysis)|"
+    r"reflection|my\s+assessment|my\s+analysis|assessment\s+of\s+risk|what\s+this\s+means)\b",
+    re.IGNORECASE,
+)
+CUES: dict[str, re.Pattern[str]] = {
+    "owned": OWNED,
+    "first_person": re.compile(r"\b(?:I|we|my|me)\b"),
+    "saw": re.compile(r"\b(?:I|we)\s+(?:saw|observed|noticed|noted|heard|visited|met|arrived|spoke|checked|looked|watched|found|went|asked)\b", re.I),
+    "report_verb": re.compile(r"\b(?:said|says|told|tells|reported|reports|stated|states|explained|confirmed|informed|described|shared|disclosed|advised|feels|felt|thinks|believes|according\s+to|raised|alleged|claims?|denied|admitted)\b", re.I),
+    "seem": re.compile(r"\b(?:appear(?:s|ed)?|seem(?:s|ed)?|present(?:s|ed|ing)\s+as|looked\s+(?:happy|well|tired|sad|anxious|settled))\b", re.I),
+    "evaluative": re.compile(r"\b(?:good|well|happy|settled|anxious|positive|negative|poor|chaotic|appropriate|inappropriate|coping|struggling|engag\w*|resilient|mature|caring|loving|concern(?:s|ing)?|risk|safe|unsafe|worrying|progress|improv\w*|doing\s+well|understands?)\b", re.I),
+    "future": re.compile(r"\b(?:will|shall|to\s+be|going\s+to|next|plan(?:ned)?|arrange\w*|book\w*|by\s+\d|action)\b", re.I),
+    "digit": re.compile(r"\d"),
+    "quote": re.compile(r"[\"“”‘]|(?<!\w)'"),
+}
+
+
+class CueFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
+    """Binary features for the phrases the annotation guide names."""
+
+    def fit(self, X: Any, y: Any = None) -> CueFeatures:
+        return self
+
+    def transform(self, X: Any) -> np.ndarray:
+        return np.array([[1.0 if rx.search(t) else 0.0 for rx in CUES.values()] for t in X])
+
+
+def build_model() -> Pipeline:
+    features = FeatureUnion([
+        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, lowercase=True)),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)),
+        ("cues", CueFeatures()),
+    ])
+    clf = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced", random_state=SEED)
+    return Pipeline([("features", features), ("clf", clf)])
+
+
+@dataclass
+class TrainReport:
+    n_train: int
+    n_test: int
+    macro_f1: float
+    report: str
+    data_sha256: str
+
+
+def read_corpus(path: Path) -> tuple[list[str], list[str]]:
+    texts, labels = [], []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(Code.BAD_DATA_FILE, f"{path}:{n}: not JSON ({exc.msg})") from exc
+        if row.get("label") not in LABELS or not str(row.get("text", "")).strip():
+            raise DataError(Code.BAD_DATA_FILE, f"{path}:{n}: needs text and a label in {LABELS}")
+        texts.append(row["text"])
+        labels.append(row["label"])
+    return texts, labels
+
+
+def train(corpus: Path, out_dir: Path) -> TrainReport:
+    texts, labels = read_corpus(corpus)
+    x_tr, x_te, y_tr, y_te = train_test_split(
+        texts, labels, test_size=0.2, random_state=SEED, stratify=labels
+    )
+    held = build_model().fit(x_tr, y_tr)
+    pred = held.predict(x_te)
+    report = classification_report(y_te, pred, digits=3, zero_division=0)
+    macro = float(f1_score(y_te, pred, average="macro"))
+    final = build_model().fit(texts, labels)  # the shipped model sees all our data
+    digest = hashlib.sha256(corpus.read_bytes()).hexdigest()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    joblib.dump({"model": final, "labels": LABELS, "data_sha256": digest, "version": 1}, out_dir / MODEL_FILE)
+    card = _model_card(corpus, len(texts), len(x_tr), len(x_te), macro, report, digest, labels)
+    (out_dir / "fact_opinion.md").write_text(card, encoding="utf-8")
+    return TrainReport(len(x_tr), len(x_te), macro, report, digest)
+
+
+def _model_card(corpus: Path, n: int, n_tr: int, n_te: int, macro: float, report: str, digest: str,
+                labels: list[str]) -> str:
+    counts = {lab: labels.count(lab) for lab in LABELS}
+    return f"""# Model card: fact/opinion sentence classifier
+
+- **File**: `models/{MODEL_FILE}` (scikit-learn {__import__('sklearn').__version__}, joblib).
+- **Trained**: {date.today().isoformat()} by `recordqa train` (seed {SEED}); the same data gives the same model.
+- **Task**: label one sentence of a case record `observed`, `reported`, `opinion_attributed`,
+  `opinion_unattributed` or `other`, as `shared/standards/checks.md` defines them.
+- **Data**: `{corpus.as_posix().split('corpora/')[-1] if 'corpora/' in corpus.as_posix() else corpus.name}` in `corpora/`, {n} synthetic sentences
+  written for recordqa (see its DATASHEET.md); sha256 `{digest[:16]}…`. Per label: {counts}.
+- **Features**: TF-IDF of word 1–2-grams and character 2–5-grams, and {len(CUES)} binary cue
+  features (owning phrases, reporting verbs, "appears/seems", evaluative words, plans).
+- **Model**: multinomial logistic regression, C=4, balanced class weights.
+- **Used with rules**: owning phrases and owning headings, quotations with a speaker, and
+  headings/plans are applied on top (`recordqa/classifier.py`).
+
+## Metrics on held-back sentences
+
+A stratified 20% of the corpus ({n_te} sentences) was held back; the model trained on the
+other {n_tr} scored macro-F1 **{macro:.3f}**:
+
+```
+{report}
+```
+
+The shipped model is then refitted on all {n} sentences. The gold dev set is never used for
+training; `recordqa evaluate` measures the whole analyser (rules and model) on it.
+
+## Limits
+
+Synthetic training text; English social-care writing as practised in England. It labels
+sentences, never people, and it predicts nothing about any child or family.
+"""
+
+
+def model_path() -> Path:
+    here = Path(__file__).resolve().parent.parent / "models" / MODEL_FILE
+    if here.exists():
+        return here
+    packaged = resources.files("recordqa") / "models" / MODEL_FILE
+    return Path(str(packaged))
+
+
+@functools.lru_cache(maxsize=1)
+def load_model() -> dict[str, Any]:
+    path = model_path()
+    if not path.exists():
+        raise DataError(Code.NO_MODEL, f"No classifier at {path}: run `recordqa train`.")
+    model: dict[str, Any] = joblib.load(path)
+    return model
+
+
+def model_name() -> str:
+    try:
+        data = load_model()
+    except DataError:
+        return "rules only"
+    return f"{MODEL_FILE} (data sha256 {str(data.get('data_sha256', ''))[:12]})"
+
+
+def label_sentences(ctx: RecordContext) -> list[str]:
+    sents = ctx.sentences
+    if not sents:
+        return []
+    try:
+        model = load_model()["model"]
+        predicted = list(model.predict([s.text for s in sents]))
+    except DataError:
+        predicted = ["other"] * len(sents)
+    quoted_speech = {q.span.start for q in ctx.quotes}
+    out = []
+    for s, label in zip(sents, predicted):
+        out.append(_apply_rules(ctx, s, str(label), quoted_speech))
+    return out
+
+
+def _apply_rules(ctx: RecordContext, s: Any, label: str, quote_starts: set[int]) -> str:
+    text = s.text
+    if text.rstrip().endswith("?") or re.match(r"^\s*(?:dear|hello|hi)\b", text, re.I):
+        return "other"
+    if OWNED.search(_outside_quotes(ctx, s)):
+        return "opinion_attributed"
+    has_quote = any(s.start <= q < s.end for q in quote_starts)
+    if label.startswith("opinion") and has_quote:
+        return "reported"
+    if label == "opinion_unattributed" and s.heading and OWNED_HEADING.search(s.heading):
+        return "opinion_attributed"
+    return label
+
+
+def _outside_quotes(ctx: RecordContext, s: Any) -> str:
+    chars = list(s.text)
+    for q in ctx.quote_spans:
+        a, b = q.outer
+        for i in range(max(a, s.start), min(b, s.end)):
+            chars[i - s.start] = " "
+    return "".join(chars)

@@ -1,0 +1,126 @@
+"""Everything the checks read about one record, computed once and shared.
+
+The Doc is parsed once; quotes, speakers, layout and sentence labels are derived on
+first use and cached, so no check re-parses or recomputes another's work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from typing import Any, TypeVar
+
+from spacy.tokens import Doc
+
+from . import lexicon, speakers, structure
+from .lexicon import Lexicons
+from .models import REPORT_TYPES, Record
+from .people import Cast
+from .quotes import QuoteIndex, QuoteSpan, find_quotes
+
+T = TypeVar("T")
+
+TO_CHILD = re.compile(
+    r"^\s*(?:dear|hello|hi)\s+[A-Z]|\b(?:I|we)\s+(?:came|come|visited|wanted)\s+to\s+(?:see|visit|meet)\s+you\b"
+    r"|\byou\s+told\s+me\b|\bwhen\s+I\s+(?:saw|visited|met)\s+you\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass
+class RecordContext:
+    doc: Doc
+    record: Record
+    record_type: str
+    lex: Lexicons
+    profile_allow: frozenset[str] = frozenset()
+    _memo: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute once per record what more than one consumer reads."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    @cached_property
+    def to_child(self) -> bool:
+        if self.record_type == "letter":
+            return True
+        head = self.text[:400]
+        return bool(TO_CHILD.search(head)) or len(re.findall(r"\byou(?:r)?\b", self.text, re.I)) >= 6
+
+    @property
+    def is_report(self) -> bool:
+        return self.record_type in REPORT_TYPES
+
+    @cached_property
+    def child_ages(self) -> list[int]:
+        return [a for a in self.record.metadata.child_ages if isinstance(a, int)]
+
+    @cached_property
+    def infant_only(self) -> bool:
+        """Every child the record is about is under 3 (their behaviour is their voice)."""
+        return bool(self.child_ages) and all(a < 3 for a in self.child_ages)
+
+    @cached_property
+    def any_infant(self) -> bool:
+        return any(a < 3 for a in self.child_ages) or bool(
+            re.search(r"\b(?:baby|babies|infant|newborn|toddler|non-verbal|\d{1,2}[- ]months?[- ]old)\b", self.text, re.I)
+        )
+
+    @cached_property
+    def layout(self) -> list[structure.Line]:
+        return structure.lines(self.text)
+
+    @cached_property
+    def sentences(self) -> list[structure.Sent]:
+        return structure.sentences(self.doc, self.layout)
+
+    @cached_property
+    def quote_spans(self) -> list[QuoteSpan]:
+        return find_quotes(self.text)
+
+    @cached_property
+    def quote_index(self) -> QuoteIndex:
+        return QuoteIndex(self.quote_spans)
+
+    def in_quote(self, start: int, end: int) -> bool:
+        return self.quote_index.contains(start, end)
+
+    @cached_property
+    def cast(self) -> Cast:
+        return Cast(self.doc, self.record.metadata.child_names, self.to_child)
+
+    @cached_property
+    def quotes(self) -> list[speakers.AttributedQuote]:
+        return speakers.attribute(self.doc, self.quote_spans, self.cast)
+
+    def sentence_at(self, pos: int) -> structure.Sent | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    @cached_property
+    def anchor(self) -> tuple[int, int]:
+        """Where a finding about the whole record points: its first sentence."""
+        if self.sentences:
+            return self.sentences[0].start, self.sentences[0].end
+        return 0, min(1, len(self.text))
+
+    @cached_property
+    def labels(self) -> list[str]:
+        from .classifier import label_sentences
+
+        return label_sentences(self)
+
+
+def make_context(doc: Doc, record: Record, record_type: str) -> RecordContext:
+    return RecordContext(doc=doc, record=record, record_type=record_type, lex=lexicon.load())

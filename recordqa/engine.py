@@ -1,0 +1,152 @@
+"""One way through: Record → parse → checks → score → Result."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from . import __version__, catalogue, classifier, pipeline, profiles, scoring
+from .checks import REGISTRY
+from .checks.base import Hit, Outcome, docs
+from .checks.readability import figures
+from .checks.seen_alone import verdict
+from .context import RecordContext, make_context
+from .errors import Code, InputError
+from .models import (
+    ChildVoice,
+    CheckResult,
+    Finding,
+    Quote,
+    Record,
+    Result,
+    ResultMeta,
+    Sentence,
+)
+
+MAX_CHARS = 200_000
+
+
+def validate(record: Record) -> None:
+    if not record.text.strip():
+        raise InputError(Code.EMPTY_TEXT, "The record's text is empty.")
+    if len(record.text) > MAX_CHARS:
+        raise InputError(
+            Code.TOO_LONG,
+            f"The record has {len(record.text):,} characters; the limit is {MAX_CHARS:,}. Split it into separate records.",
+        )
+
+
+def infer_record_type(text: str) -> str:
+    if re.match(r"^\s*(?:dear|hello|hi)\s+\w+", text, re.IGNORECASE):
+        return "letter"
+    return "case_note"
+
+
+def _as_record(record: Record | str) -> Record:
+    return Record(text=record) if isinstance(record, str) else record
+
+
+def analyse(record: Record | str, *, profile: str | None = None, record_type: str | None = None) -> Result:
+    """Analyse one record. Raises InputError for text that cannot be analysed."""
+    rec = _as_record(record)
+    validate(rec)
+    return _result(pipeline.parse(rec.text), rec, profile, record_type)
+
+
+def analyse_many(
+    records: Iterable[Record], *, profile: str | None = None, record_type: str | None = None
+) -> Iterator[Result | InputError]:
+    """Analyse many records through `nlp.pipe`; a bad record yields its InputError in place."""
+    recs = list(records)
+    good: list[Record] = []
+    errors: dict[int, InputError] = {}
+    for i, rec in enumerate(recs):
+        try:
+            validate(rec)
+            good.append(rec)
+        except InputError as exc:
+            errors[i] = exc
+    docs_iter = pipeline.parse_many(r.text for r in good)
+    for i, rec in enumerate(recs):
+        if i in errors:
+            yield errors[i]
+        else:
+            yield _result(next(docs_iter), rec, profile, record_type)
+
+
+def _finding(ctx: RecordContext, check_id: str, hit: Hit, severity: str) -> Finding:
+    standards = catalogue.for_check(check_id)
+    return Finding(
+        check=check_id,
+        code=hit.code,
+        severity=severity,  # type: ignore[arg-type]
+        start=hit.start,
+        end=hit.end,
+        text=ctx.text[hit.start : hit.end],
+        message=hit.message,
+        suggestion=hit.suggestion,
+        standard=standards[0] if standards else None,
+    )
+
+
+def _severity(check_id: str, hit: Hit, overrides: dict[str, str]) -> str:
+    if hit.code in overrides:
+        return overrides[hit.code]
+    if check_id in overrides:
+        return overrides[check_id]
+    if hit.severity is not None:
+        return hit.severity
+    return docs()[check_id].codes.get(hit.code, "warning")
+
+
+def run_checks(ctx: RecordContext, profile: profiles.Profile) -> list[CheckResult]:
+    out: list[CheckResult] = []
+    for check_id, check in REGISTRY.items():
+        settings = profile.checks.get(check_id)
+        standards = catalogue.for_check(check_id)
+        if settings is None or not settings.applies(ctx.record_type) or profile.severity.get(check_id) == "off":
+            out.append(CheckResult(id=check_id, status="not_applicable", score=1.0,
+                                   summary=f"Not checked for a {ctx.record_type.replace('_', ' ')}.", standards=standards))
+            continue
+        outcome: Outcome = check.run(ctx)
+        findings = []
+        for hit in outcome.hits:
+            sev = _severity(check_id, hit, profile.severity)
+            if sev != "off":
+                findings.append(_finding(ctx, check_id, hit, sev))
+        out.append(CheckResult(id=check_id, status=outcome.status, score=round(outcome.score, 3),
+                               summary=outcome.summary, standards=standards, findings=findings,
+                               detail=outcome.detail))
+    return out
+
+
+def _result(doc: Doc, rec: Record, profile_name: str | None, record_type: str | None) -> Result:
+    prof = profiles.load(profile_name or rec.profile or "default")
+    rtype = record_type or rec.record_type or infer_record_type(rec.text)
+    ctx = make_context(doc, rec, rtype)
+    ctx.profile_allow = frozenset(prof.allow)
+    checks = run_checks(ctx, prof)
+    value = scoring.score(checks, prof)
+    quotes = [
+        Quote(start=q.span.start, end=q.span.end, text=ctx.text[q.span.start : q.span.end],
+              speaker=(q.speaker.text or None) if q.speaker else None,
+              speaker_role=q.speaker.role if q.speaker else "unknown")
+        for q in ctx.quotes
+    ]
+    return Result(
+        id=rec.id,
+        record_type=rtype,  # type: ignore[arg-type]
+        profile=prof.name,
+        score=value,
+        grade=scoring.grade(value, prof),
+        addressed_to_child=ctx.to_child,
+        checks=checks,
+        child_voice=ChildVoice(quotes=quotes),
+        seen_alone=verdict(ctx),
+        sentences=[Sentence(start=s.start, end=s.end, label=lab) for s, lab in zip(ctx.sentences, ctx.labels)],  # type: ignore[arg-type]
+        readability=figures(ctx),
+        meta=ResultMeta(recordqa_version=__version__, spacy_model=pipeline.model_name(),
+                        classifier=classifier.model_name()),
+    )

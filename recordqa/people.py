@@ -1,0 +1,233 @@
+"""Who is who in a record: the children it is about, adults by role, and who a pronoun means.
+
+Names come from the record's metadata when given, and from the text otherwise
+("Amy (7)", "his sister, Jo", the most-mentioned given name).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+Role = Literal["child", "adult", "unknown"]
+Gender = Literal["f", "m", "n", "?"]
+
+FEMALE = {
+    "mum", "mother", "mummy", "mam", "mom", "grandma", "grandmother", "gran", "nan", "nana",
+    "nanny", "aunt", "auntie", "aunty", "stepmum", "stepmother", "sister", "daughter", "girl",
+    "girlfriend", "mrs", "ms", "miss", "she", "her", "hers", "herself", "niece", "wife",
+    "granddaughter", "stepdaughter", "stepsister", "half-sister",
+}
+MALE = {
+    "dad", "father", "daddy", "grandad", "granddad", "grandfather", "grandpa", "uncle",
+    "stepdad", "stepfather", "brother", "son", "boy", "boyfriend", "mr", "he", "him", "his",
+    "himself", "nephew", "husband", "grandson", "stepson", "stepbrother", "half-brother",
+}
+CHILD_WORDS = {
+    "child", "children", "boy", "girl", "baby", "toddler", "son", "daughter", "brother",
+    "sister", "sibling", "siblings", "twins", "twin", "infant", "kids", "kid", "niece",
+    "nephew", "granddaughter", "grandson", "stepson", "stepdaughter", "stepbrother",
+    "stepsister", "half-brother", "half-sister", "youngster", "teenager", "pupil",
+}
+ADULT_WORDS = {
+    "mum", "mother", "mummy", "mam", "mom", "dad", "father", "daddy", "stepdad", "stepmum",
+    "stepfather", "stepmother", "carer", "carers", "grandma", "grandmother", "gran", "nan",
+    "nana", "nanny", "grandad", "granddad", "grandfather", "grandpa", "grandparent",
+    "grandparents", "aunt", "auntie", "aunty", "uncle", "teacher", "headteacher", "head",
+    "nurse", "doctor", "gp", "officer", "police", "pc", "dc", "ds", "sergeant", "worker",
+    "manager", "chair", "advocate", "interpreter", "partner", "boyfriend", "girlfriend",
+    "parent", "parents", "mr", "mrs", "ms", "miss", "dr", "staff", "keyworker",
+    "practitioner", "therapist", "visitor", "midwife", "dsl", "senco", "iro", "solicitor",
+    "guardian", "minute-taker", "taker", "paediatrician", "consultant", "clinician",
+    "counsellor", "mentor", "coordinator", "lead", "head-teacher", "principal",
+    "receptionist", "caller", "referrer", "neighbour", "landlord", "husband", "wife",
+    "paramedic", "psychologist", "psychiatrist", "sw", "tm", "fc", "hv", "lady", "man",
+    "woman", "men", "women", "adults", "adult", "professional", "professionals",
+    "colleague", "supervisor", "agency", "school", "nursery", "college", "team",
+}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "sgt", "nurse", "dame", "sir"}
+SIBLING_CUE = re.compile(
+    r"\b(?:brother|sister|sibling|son|daughter|baby|twin|half-brother|half-sister),?\s+"
+    r"(?P<name>[A-Z][a-z'’-]+)"
+)
+AGE_CUE = re.compile(
+    r"\b(?P<name>[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?\s*(?:\((?:age[d]?\s*)?\d{1,2}\)|,\s*aged?\s+\d{1,2}|,\s*\d{1,2},)"
+)
+CHILD_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+
+
+@dataclass(frozen=True)
+class Person:
+    text: str
+    role: Role
+    gender: Gender
+
+
+def _norm(word: str) -> str:
+    return word.lower().strip("'’.")
+
+
+class Cast:
+    """The people of one record, and a resolver from a token to a Person."""
+
+    def __init__(self, doc: Doc, child_names: Iterable[str], to_child: bool) -> None:
+        self.doc = doc
+        self.to_child = to_child
+        names: set[str] = set()
+        for full in child_names:
+            first = full.split()[:1]
+            if first:
+                names.add(first[0].lower())
+        text = doc.text
+        for m in SIBLING_CUE.finditer(text):
+            names.add(m.group("name").lower())
+        for m in AGE_CUE.finditer(text):
+            names.add(m.group("name").lower())
+        self.adult_names = self._titled_names()
+        if not names:
+            names |= self._likely_subject()
+        self.child_names = names - self.adult_names
+        self.name_gender = self._learn_genders()
+
+    def _titled_names(self) -> set[str]:
+        out: set[str] = set()
+        for tok in self.doc:
+            if _norm(tok.text) in TITLES and tok.i + 1 < len(self.doc):
+                nxt = self.doc[tok.i + 1]
+                if nxt.text[:1].isupper():
+                    out.add(nxt.text.lower())
+        return out
+
+    def _likely_subject(self) -> set[str]:
+        counts: Counter[str] = Counter()
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha():
+                word = tok.text.lower()
+                if word in ADULT_WORDS or word in TITLES or len(word) < 2:
+                    continue
+                if tok.i > 0 and _norm(self.doc[tok.i - 1].text) in TITLES:
+                    continue
+                counts[word] += 1
+        if not counts:
+            return set()
+        top, n = counts.most_common(1)[0]
+        return {top} if n >= 2 else set()
+
+    def _learn_genders(self) -> dict[str, Gender]:
+        votes: dict[str, Counter[str]] = {}
+        toks = list(self.doc)
+        for tok in toks:
+            word = tok.text.lower()
+            if not (tok.text[:1].isupper() and tok.pos_ == "PROPN"):
+                continue
+            # The first gendered pronoun after the name, before another person is named.
+            for nxt in toks[tok.i + 1 : tok.i + 25]:
+                w = nxt.text.lower()
+                if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and w != word:
+                    break
+                if w in {"he", "him", "his", "himself"}:
+                    votes.setdefault(word, Counter())["m"] += 1
+                    break
+                if w in {"she", "her", "hers", "herself"}:
+                    votes.setdefault(word, Counter())["f"] += 1
+                    break
+        return {k: v.most_common(1)[0][0] for k, v in votes.items()}  # type: ignore[misc]
+
+    # -- classifying mentions ---------------------------------------------------------
+
+    def person_of(self, tok: Token) -> Person | None:
+        """The person a noun or name token names, or None if it names no one."""
+        word = _norm(tok.text)
+        for part in tok.lefts:  # "Amara Okafor": the given name decides
+            if part.dep_ == "compound" and _norm(part.text) in self.child_names:
+                return Person(part.text, "child", self.name_gender.get(_norm(part.text), "?"))
+        if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and word in self.child_names):
+            if word in self.child_names:
+                return Person(tok.text, "child", self.name_gender.get(word, "?"))
+            if word in ADULT_WORDS or word in TITLES:
+                return Person(tok.text, "adult", _gender_of_word(word))
+            if word in self.adult_names or self._has_title(tok):
+                return Person(tok.text, "adult", self.name_gender.get(word, "?"))
+            if tok.text[:1].isupper() and tok.text.isalpha():
+                return Person(tok.text, "unknown", self.name_gender.get(word, "?"))
+            return None
+        if word in CHILD_WORDS:
+            return Person(tok.text, "child", _gender_of_word(word))
+        if word in ADULT_WORDS:
+            return Person(tok.text, "adult", _gender_of_word(word))
+        return None
+
+    def _has_title(self, tok: Token) -> bool:
+        for left in self.doc[max(0, tok.i - 2) : tok.i]:
+            if _norm(left.text) in TITLES:
+                return True
+        return False
+
+    def mentions_before(self, tok: Token, sentences_back: int = 3) -> list[tuple[Token, Person]]:
+        """Person mentions before `tok`, nearest first, subjects of each sentence first."""
+        sent = tok.sent
+        sents: list[Span] = [sent]
+        cur = sent
+        for _ in range(sentences_back):
+            if cur.start == 0:
+                break
+            cur = self.doc[cur.start - 1].sent
+            sents.append(cur)
+        found: list[tuple[Token, Person]] = []
+        for k, s in enumerate(sents):
+            limit = tok.i if k == 0 else s.end
+            cands = [t for t in s if t.i < limit and not t.is_punct]
+            subjects = [t for t in cands if t.dep_ in ("nsubj", "nsubjpass")]
+            others = [t for t in reversed(cands) if t not in subjects]
+            for t in list(reversed(subjects)) + others:
+                head = _compound_head(t)
+                p = self.person_of(head)
+                if p is not None and all(head.i != f.i for f, _ in found):
+                    found.append((head, p))
+        return found
+
+    def resolve(self, tok: Token) -> Person | None:
+        """The person a speaker token refers to, resolving pronouns to the nearest fit."""
+        word = tok.text.lower()
+        if word in {"i", "we", "me", "us"}:
+            return Person(tok.text, "adult", "?")
+        if word == "you":
+            return Person(tok.text, "child" if self.to_child else "unknown", "?")
+        if word in {"he", "she", "they"}:
+            gender: Gender = "m" if word == "he" else "f" if word == "she" else "n"
+            for _, p in self.mentions_before(tok):
+                if _compatible(p, gender):
+                    return Person(p.text, p.role, p.gender)
+            return Person(tok.text, "unknown", gender)
+        head = _compound_head(tok)
+        person = self.person_of(head)
+        if person is None:
+            # "his mum", "the school nurse": the noun phrase's own head.
+            for t in tok.subtree:
+                p = self.person_of(t)
+                if p is not None:
+                    return p
+        return person
+
+
+def _compound_head(tok: Token) -> Token:
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def _gender_of_word(word: str) -> Gender:
+    return "f" if word in FEMALE else "m" if word in MALE else "?"
+
+
+def _compatible(p: Person, gender: Gender) -> bool:
+    if gender == "n":
+        return True
+    if p.text.lower() in {"parents", "children", "carers", "siblings", "twins"}:
+        return False
+    return p.gender in ("?", gender)

@@ -1,0 +1,148 @@
+"""Who said each quotation: the speech verb next to it, its subject, pronouns resolved.
+
+A quotation with no speaker and no verb of communicating is a scare quote ("the
+'incident'") and is not returned.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .people import Cast, Person
+from .quotes import QuoteIndex, QuoteSpan
+
+SPEECH_VERBS = {
+    "say", "tell", "ask", "reply", "explain", "write", "type", "sign", "choose", "shout",
+    "whisper", "add", "state", "comment", "describe", "call", "cry", "answer", "respond",
+    "mention", "share", "disclose", "exclaim", "insist", "repeat", "laugh", "agree",
+    "continue", "confirm", "complain", "admit", "sing", "scream", "yell", "mutter",
+    "mumble", "sob", "announce", "declare", "report", "text", "message", "email", "note",
+    "put", "point", "draw", "spell", "joke", "giggle", "smile", "nod", "plead", "beg",
+    "reassure", "protest", "argue", "claim", "recall", "remark", "volunteer", "interrupt",
+    "whimper", "wail", "demand", "warn", "promise", "boast", "conclude", "express",
+    "pick", "select", "point", "respond", "begin", "go", "finish", "read", "record",
+}
+# Verbs that take a quote only with a following "as" or "that" are in SPEECH_VERBS too;
+# "go" covers "she went, 'no way'". Window in characters either side of the marks.
+WINDOW = 90
+
+
+@dataclass(frozen=True)
+class AttributedQuote:
+    span: QuoteSpan
+    speaker: Person | None
+
+
+def _outside(tok: Token, index: QuoteIndex) -> bool:
+    return not index.contains(tok.idx, tok.idx + len(tok.text))
+
+
+def _speech_verb(doc: Doc, q: QuoteSpan, index: QuoteIndex) -> Token | None:
+    """The nearest speech verb outside any quote, in the quote's sentences, close to it."""
+    first = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand")
+    last = doc.char_span(q.close_mark, q.close_mark + 1, alignment_mode="expand")
+    if first is None or last is None:
+        return None
+    lo = first[0].sent.start
+    hi = last[-1].sent.end
+    # A quote that opens a sentence may take its verb from the end of the sentence before
+    # ("She said:" then a new line with the quote).
+    best: tuple[int, Token] | None = None
+    for tok in doc[max(0, lo - 12) : min(len(doc), hi + 12)]:
+        if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if not _outside(tok, index):
+            continue
+        if tok.idx < q.open_mark:
+            dist = q.open_mark - (tok.idx + len(tok.text))
+            gap = doc.text[tok.idx + len(tok.text) : q.open_mark]
+        else:
+            dist = tok.idx - (q.close_mark + 1)
+            gap = doc.text[q.close_mark + 1 : tok.idx]
+        if dist > WINDOW or _crosses_other_quote(gap) or _crosses_sentence(gap, tok.idx < q.open_mark):
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, tok)
+    return best[1] if best else None
+
+
+def _crosses_other_quote(gap: str) -> bool:
+    return any(ch in gap for ch in '"“”')
+
+
+def _crosses_sentence(gap: str, verb_before: bool) -> bool:
+    """Between verb and quote there must be no sentence end (a colon or line break is fine
+    when the verb comes first: 'She wrote:' then the quote)."""
+    stripped = gap.strip()
+    if verb_before:
+        body = stripped.rstrip(":,;—–- \n")
+        return any(p in body for p in (". ", "? ", "! ")) or body.endswith((".", "?", "!"))
+    return "\n" in gap or any(p in stripped for p in (". ", "? ", "! "))
+
+
+def _subject(verb: Token) -> Token | None:
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            return None
+        for child in cur.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl") and cur.head is not cur:
+            if cur.dep_ == "relcl":
+                return cur.head
+            cur = cur.head
+        else:
+            return None
+    return None
+
+
+def attribute(doc: Doc, quotes: list[QuoteSpan], cast: Cast) -> list[AttributedQuote]:
+    index = QuoteIndex(quotes)
+    out: list[AttributedQuote] = []
+    prev: AttributedQuote | None = None
+    for q in quotes:
+        verb = _speech_verb(doc, q, index)
+        speaker: Person | None = None
+        if verb is not None:
+            subj = _subject(verb)
+            if subj is not None:
+                speaker = cast.resolve(subj)
+            else:
+                speaker = Person("", "unknown", "?")
+        elif prev is not None and prev.speaker is not None and _adjacent(doc.text, prev.span, q):
+            speaker = prev.speaker
+        else:
+            label = _line_label(doc, q, cast)
+            if label is not None:
+                speaker = label
+        if speaker is None:
+            prev = None
+            continue
+        aq = AttributedQuote(q, speaker)
+        out.append(aq)
+        prev = aq
+    return out
+
+
+def _adjacent(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
+    between = text[a.close_mark + 1 : b.open_mark]
+    return len(between) <= 3 and "\n" not in between
+
+
+def _line_label(doc: Doc, q: QuoteSpan, cast: Cast) -> Person | None:
+    """'Amy: "I like it"' — a name and a colon right before the quote."""
+    line_start = doc.text.rfind("\n", 0, q.open_mark) + 1
+    before = doc.text[line_start : q.open_mark].strip()
+    if not before.endswith(":") or len(before.split()) > 3:
+        return None
+    span = doc.char_span(line_start, line_start + len(before) - 1, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        p = cast.person_of(tok)
+        if p is not None:
+            return p
+    return None
