@@ -96,7 +96,7 @@ class RecordContext:
 
     @cached_property
     def cast(self) -> Cast:
-        return Cast(self.doc, self.record.metadata.child_names, self.to_child)
+        return Cast(self.doc, self.record.metadata.child_names, self.to_child, self.in_quote)
 
     @cached_property
     def quotes(self) -> list[speakers.AttributedQuote]:

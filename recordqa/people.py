@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,6 +50,7 @@ ADULT_WORDS = {
     "woman", "men", "women", "adults", "adult", "professional", "professionals",
     "colleague", "supervisor", "agency", "school", "nursery", "college", "team",
 }
+AGENCIES = {"school", "nursery", "college", "team", "agency", "police", "staff", "professionals", "service"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "sgt", "nurse", "dame", "sir"}
 SIBLING_CUE = re.compile(
     r"\b(?:brother|sister|sibling|son|daughter|baby|twin|half-brother|half-sister),?\s+"
@@ -57,6 +58,11 @@ SIBLING_CUE = re.compile(
 )
 AGE_CUE = re.compile(
     r"\b(?P<name>[A-Z][a-z'’-]+)(?:\s+[A-Z][a-z'’-]+)?\s*(?:\((?:age[d]?\s*)?\d{1,2}\)|,\s*aged?\s+\d{1,2}|,\s*\d{1,2},)"
+)
+ADULT_APPOS = re.compile(
+    r"\b(?P<role>mother|mum|father|dad|carer|foster carer|grandmother|grandfather|nan|grandad|aunt|uncle|"
+    r"partner|boyfriend|girlfriend|stepfather|stepmother|stepdad|stepmum|teacher|manager|advocate|worker),?\s+"
+    r"(?P<name>[A-Z][a-z'’-]+)"
 )
 CHILD_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
 
@@ -75,8 +81,12 @@ def _norm(word: str) -> str:
 class Cast:
     """The people of one record, and a resolver from a token to a Person."""
 
-    def __init__(self, doc: Doc, child_names: Iterable[str], to_child: bool) -> None:
+    def __init__(
+        self, doc: Doc, child_names: Iterable[str], to_child: bool,
+        in_quote: Callable[[int, int], bool] = lambda start, end: False,
+    ) -> None:
         self.doc = doc
+        self.in_quote = in_quote
         self.to_child = to_child
         names: set[str] = set()
         for full in child_names:
@@ -89,6 +99,15 @@ class Cast:
         for m in AGE_CUE.finditer(text):
             names.add(m.group("name").lower())
         self.adult_names = self._titled_names()
+        self.adult_gender: dict[str, Gender] = {}
+        for m in ADULT_APPOS.finditer(text):
+            name = m.group("name").lower()
+            if name not in names:
+                self.adult_names.add(name)
+                self.adult_gender[name] = _gender_of_word(m.group("role").split()[-1])
+        self.subject_names = {
+            t.text.lower() for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+        }
         if not names:
             names |= self._likely_subject()
         self.child_names = names - self.adult_names
@@ -96,11 +115,15 @@ class Cast:
 
     def _titled_names(self) -> set[str]:
         out: set[str] = set()
+        self.title_gender: dict[str, Gender] = {}
         for tok in self.doc:
-            if _norm(tok.text) in TITLES and tok.i + 1 < len(self.doc):
+            title = _norm(tok.text)
+            if title in TITLES and tok.i + 1 < len(self.doc):
                 nxt = self.doc[tok.i + 1]
                 if nxt.text[:1].isupper():
                     out.add(nxt.text.lower())
+                    g: Gender = "m" if title == "mr" else "f" if title in ("mrs", "ms", "miss") else "?"
+                    self.title_gender[nxt.text.lower()] = g
         return out
 
     def _likely_subject(self) -> set[str]:
@@ -136,13 +159,25 @@ class Cast:
                 if w in {"she", "her", "hers", "herself"}:
                     votes.setdefault(word, Counter())["f"] += 1
                     break
-        return {k: v.most_common(1)[0][0] for k, v in votes.items()}  # type: ignore[misc]
+        out: dict[str, Gender] = {}
+        for k, v in votes.items():
+            (top, n), other = v.most_common(1)[0], sum(v.values()) - v.most_common(1)[0][1]
+            if n - other >= 1 and (n >= 2 or k in self.child_names):
+                out[k] = top  # type: ignore[assignment]
+        return out
+
+    def gender_of_name(self, word: str) -> Gender:
+        return self.title_gender.get(word) or self.adult_gender.get(word) or self.name_gender.get(word, "?")
 
     # -- classifying mentions ---------------------------------------------------------
 
     def person_of(self, tok: Token) -> Person | None:
         """The person a noun or name token names, or None if it names no one."""
         word = _norm(tok.text)
+        if tok.i >= 2 and self.doc[tok.i - 1].text in "-‐":  # "Ruby-Mae"
+            joined = _norm(self.doc[tok.i - 2].text + "-" + tok.text)
+            if joined in self.child_names:
+                return Person(self.doc[tok.i - 2].text + "-" + tok.text, "child", self.name_gender.get(joined, "?"))
         for part in tok.lefts:  # "Amara Okafor": the given name decides
             if part.dep_ == "compound" and _norm(part.text) in self.child_names:
                 return Person(part.text, "child", self.name_gender.get(_norm(part.text), "?"))
@@ -152,9 +187,9 @@ class Cast:
             if word in ADULT_WORDS or word in TITLES:
                 return Person(tok.text, "adult", _gender_of_word(word))
             if word in self.adult_names or self._has_title(tok):
-                return Person(tok.text, "adult", self.name_gender.get(word, "?"))
-            if tok.text[:1].isupper() and tok.text.isalpha():
-                return Person(tok.text, "unknown", self.name_gender.get(word, "?"))
+                return Person(tok.text, "adult", self.gender_of_name(word))
+            if tok.text[:1].isupper() and tok.text.isalpha() and word in self.subject_names:
+                return Person(tok.text, "unknown", self.gender_of_name(word))
             return None
         if word in CHILD_WORDS:
             return Person(tok.text, "child", _gender_of_word(word))
@@ -168,30 +203,41 @@ class Cast:
                 return True
         return False
 
-    def mentions_before(self, tok: Token, sentences_back: int = 3) -> list[tuple[Token, Person]]:
-        """Person mentions before `tok`, nearest first, subjects of each sentence first."""
-        sent = tok.sent
-        sents: list[Span] = [sent]
-        cur = sent
+    def mentions_before(self, tok: Token, sentences_back: int = 3) -> list[tuple[Token, Person | None]]:
+        """Mentions before `tok` outside quotations: this sentence nearest first, then each
+        earlier sentence with its main subject first. Pronouns come back with None."""
+        sents: list[Span] = [tok.sent]
+        cur = tok.sent
         for _ in range(sentences_back):
             if cur.start == 0:
                 break
             cur = self.doc[cur.start - 1].sent
             sents.append(cur)
-        found: list[tuple[Token, Person]] = []
+        found: list[tuple[Token, Person | None]] = []
+        seen: set[int] = set()
         for k, s in enumerate(sents):
             limit = tok.i if k == 0 else s.end
-            cands = [t for t in s if t.i < limit and not t.is_punct]
-            subjects = [t for t in cands if t.dep_ in ("nsubj", "nsubjpass")]
+            cands = [t for t in s if t.i < limit and not t.is_punct and not self.in_quote(t.idx, t.idx + len(t.text))]
+            subjects = sorted((t for t in cands if t.dep_ in ("nsubj", "nsubjpass")), key=_depth)
+            if k == 0:
+                subjects = list(reversed([t for t in cands if t.dep_ in ("nsubj", "nsubjpass")]))
+                # "Through Ms Hart she said": the pronoun is not the preposition's object.
+                cands = [t for t in cands if t.dep_ != "pobj"]
             others = [t for t in reversed(cands) if t not in subjects]
-            for t in list(reversed(subjects)) + others:
+            for t in subjects + others:
+                if t.text.lower() in {"he", "she"}:
+                    if t.i not in seen:
+                        seen.add(t.i)
+                        found.append((t, None))
+                    continue
                 head = _compound_head(t)
                 p = self.person_of(head)
-                if p is not None and all(head.i != f.i for f, _ in found):
+                if p is not None and head.i not in seen:
+                    seen.add(head.i)
                     found.append((head, p))
         return found
 
-    def resolve(self, tok: Token) -> Person | None:
+    def resolve(self, tok: Token, depth: int = 0) -> Person | None:
         """The person a speaker token refers to, resolving pronouns to the nearest fit."""
         word = tok.text.lower()
         if word in {"i", "we", "me", "us"}:
@@ -200,10 +246,19 @@ class Cast:
             return Person(tok.text, "child" if self.to_child else "unknown", "?")
         if word in {"he", "she", "they"}:
             gender: Gender = "m" if word == "he" else "f" if word == "she" else "n"
-            for _, p in self.mentions_before(tok):
+            fallback: Person | None = None
+            for cand, p in self.mentions_before(tok):
+                if p is None:  # an earlier he/she: the same person if the same pronoun
+                    if cand.text.lower() == word and depth < 4:
+                        chained = self.resolve(cand, depth + 1)
+                        if chained is not None and chained.role != "unknown":
+                            return chained
+                    continue
                 if _compatible(p, gender):
-                    return Person(p.text, p.role, p.gender)
-            return Person(tok.text, "unknown", gender)
+                    if p.role != "unknown":
+                        return Person(p.text, p.role, p.gender)
+                    fallback = fallback or p
+            return fallback or Person(tok.text, "unknown", gender)
         head = _compound_head(tok)
         person = self.person_of(head)
         if person is None:
@@ -215,6 +270,14 @@ class Cast:
         return person
 
 
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head is not tok and n < 50:
+        tok = tok.head
+        n += 1
+    return n
+
+
 def _compound_head(tok: Token) -> Token:
     while tok.dep_ in ("compound", "flat") and tok.head is not tok:
         tok = tok.head
@@ -222,12 +285,16 @@ def _compound_head(tok: Token) -> Token:
 
 
 def _gender_of_word(word: str) -> Gender:
+    if word in AGENCIES:
+        return "n"
     return "f" if word in FEMALE else "m" if word in MALE else "?"
 
 
 def _compatible(p: Person, gender: Gender) -> bool:
     if gender == "n":
         return True
+    if p.gender == "n":
+        return False
     if p.text.lower() in {"parents", "children", "carers", "siblings", "twins"}:
         return False
     return p.gender in ("?", gender)

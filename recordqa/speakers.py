@@ -63,9 +63,17 @@ def _speech_verb(doc: Doc, q: QuoteSpan, index: QuoteIndex) -> Token | None:
             gap = doc.text[q.close_mark + 1 : tok.idx]
         if dist > WINDOW or _crosses_other_quote(gap) or _crosses_sentence(gap, tok.idx < q.open_mark):
             continue
+        if tok.idx > q.close_mark and _ends_sentence(doc.text, q):
+            dist += WINDOW  # 'belt.” The supervisor wrote': prefer a verb before the quote
         if best is None or dist < best[0]:
             best = (dist, tok)
     return best[1] if best else None
+
+
+def _ends_sentence(text: str, q: QuoteSpan) -> bool:
+    inner = text[q.start : q.end].rstrip()
+    after = text[q.close_mark + 1 : q.close_mark + 3].lstrip()
+    return inner.endswith((".", "!", "?")) and after[:1].isupper()
 
 
 def _crosses_other_quote(gap: str) -> bool:
@@ -84,18 +92,17 @@ def _crosses_sentence(gap: str, verb_before: bool) -> bool:
 
 def _subject(verb: Token) -> Token | None:
     cur: Token | None = verb
-    for _ in range(4):
+    for _ in range(5):
         if cur is None:
             return None
         for child in cur.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 return child
-        if cur.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acl") and cur.head is not cur:
-            if cur.dep_ == "relcl":
-                return cur.head
-            cur = cur.head
-        else:
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.head is cur:
             return None
+        cur = cur.head
     return None
 
 

@@ -88,21 +88,32 @@ MARKS = ["a yellowing bruise about 2cm across", "three small round bruises in a 
          "a healing scab", "a purple bruise the size of a 10p coin", "two linear red marks",
          "a burn about the size of a fingertip", "a swollen area with a small cut"]
 
-ROOMS = ["Kitchen", "Living room", "Bathroom", "Children's bedroom", "Front room",
-         "Baby's room", "Hallway", "Flat", "House", "Bedroom", "Landing", "Back garden"]
+ROOM_GROUPS = {
+    "kitchen": ["Kitchen", "Kitchen area", "The kitchen"],
+    "bedroom": ["Children's bedroom", "Bedroom", "Baby's room", "Boys' room", "Girls' room"],
+    "home": ["Flat", "House", "Home", "Living room", "Front room", "Downstairs"],
+}
+ROOMS = [r for group in ROOM_GROUPS.values() for r in group if not r.startswith("The ")]
 PLACE_WORDS_NEG = ["dirty", "untidy", "messy", "cold", "smelly", "filthy", "cluttered", "a mess",
                    "in a poor state", "unhygienic", "chaotic"]
 PLACE_WORDS_POS = ["clean", "tidy", "homely", "lovely", "spotless", "well kept", "warm",
                    "in good order", "organised", "welcoming"]
-DETAIL_NEG = ["dishes piled in the sink", "mould on the window frames", "bin overflowing onto the floor",
-              "dog mess on the carpet", "no heating on", "thermostat at 13 degrees",
-              "nappies on the floor", "clothes heaped on the bed", "no bulb in the ceiling light",
-              "takeaway cartons on the table", "wet washing on every radiator", "strong smell of urine",
-              "cigarette ends in a saucer by the cot", "no sheet on the mattress"]
-DETAIL_POS = ["surfaces wiped", "toys in boxes", "beds made", "fridge had milk, fruit and cheese",
-              "heating on at 20 degrees", "floors hoovered", "pots washed and put away",
-              "clean towels in the bathroom", "stair gate fitted", "children's drawings on the wall",
-              "tea cooking on the hob", "school uniforms ironed and hung up"]
+DETAIL_NEG = {
+    "kitchen": ["dishes piled in the sink", "bin overflowing onto the floor", "mouldy bread on the side",
+                "no food in the fridge", "takeaway cartons on the table", "sticky floor", "cooker caked in grease"],
+    "bedroom": ["no sheet on the mattress", "wet nappies on the floor", "clothes heaped on the bed",
+                "black mould behind the cot", "no bulb in the light", "strong smell of urine", "window will not shut"],
+    "home": ["dog mess on the carpet", "no heating on", "thermostat at 13 degrees", "wet washing on every radiator",
+             "cigarette ends in a saucer on the floor", "bin bags in the hallway", "broken glass by the door"],
+}
+DETAIL_POS = {
+    "kitchen": ["surfaces wiped", "fridge had milk, fruit and cheese", "pots washed and put away",
+                "tea cooking on the hob", "bins emptied", "high chair wiped down"],
+    "bedroom": ["beds made", "toys in boxes", "clean bedding", "curtains up", "clothes folded in drawers",
+                "night light on the shelf"],
+    "home": ["heating on at 20 degrees", "floors hoovered", "stair gate fitted", "children's drawings on the wall",
+             "school uniforms ironed and hung up", "smoke alarm tested and working"],
+}
 FOOD = ["milk", "bread", "yoghurts", "eggs", "pasta", "tins of soup", "apples", "cheese",
         "cereal", "frozen chips", "chicken", "rice", "baby formula", "bananas", "beans"]
 
@@ -115,15 +126,16 @@ ACTIVITIES = ["doing a jigsaw with {adult}", "watching cartoons", "eating toast 
 
 INFANT_BEHAVIOUR = [
     "smiled and reached for {adult}", "cried when {adult} left the room and stopped when {adult} came back",
-    "crawled to {adult} and pulled at {adult}'s leg", "turned towards {adult}'s voice",
+    "crawled over to {adult} and pulled {self} up on {adult}'s knee", "turned towards {adult}'s voice",
     "fed well from the bottle and fell asleep", "held {adult}'s finger and babbled",
     "flinched when {adult} reached over", "watched {adult}'s face and cooed",
     "stood holding the sofa and bounced", "pointed at the dog and laughed",
-    "fed himself pieces of banana", "arched back and screamed when put in the car seat",
+    "fed {self} pieces of banana", "arched {pos} back and screamed when put in the car seat",
     "did not cry or look for anyone when {adult} went out", "stacked three cups and clapped",
-    "pushed the bottle away and turned his head", "lay quietly in the cot staring at the ceiling",
-    "walked unsteadily to the toy box", "rubbed eyes and yawned", "took a few steps towards {adult}",
-    "sucked two fingers and held a muslin",
+    "pushed the bottle away and turned {pos} head", "lay quietly in the cot staring at the ceiling",
+    "walked unsteadily to the toy box", "rubbed {pos} eyes and yawned", "took a few steps towards {adult}",
+    "sucked two fingers and held a muslin", "went stiff when {adult} picked {obj} up",
+    "babbled back when {adult} talked to {obj}", "waved bye-bye at me from {adult}'s arms",
 ]
 
 SOUNDS = ["shouting", "a baby crying", "a dog barking", "loud music", "a door slamming",
@@ -136,13 +148,13 @@ PROF_CONTENT = [
     "{c} was collected late on {day}",
     "{c} had a mark on {pos} {body} this morning",
     "{c} has been more settled since moving classes",
-    "{c} is a lovely girl who tries hard" ,
+    "{c} is a lovely {kid} who tries hard",
     "{c} seems anxious on Mondays",
     "the family missed the last {n} appointments",
     "there have been {n} police callouts to the address since {month}",
     "Mum has not collected her prescription since {month}",
     "{c}'s attendance is now {pct}%",
-    "{c} told her friend that she is scared to go home",
+    "{c} told {pos} friend that {pr} is scared to go home",
     "{c} has been seen with older boys near the shops",
     "{c} is falling behind with reading",
     "Dad was shouting at the school gate on {day}",
@@ -150,10 +162,10 @@ PROF_CONTENT = [
     "{c} has put on weight and is now on the {cent}th centile",
     "{c} has not been brought to the dentist",
     "the parents are doing well and she has no concerns",
-    "she is worried about {c}'s weight",
+    "{c}'s weight has dropped since the last check",
     "{c} is much happier since the start of term",
     "Mum has been attending every session",
-    "{c} disclosed that Dad hit him",
+    "{c} disclosed that Dad hit {obj}",
     "the risk had reduced",
     "the plan should stay as it is",
     "{c} is not ready to move on",
@@ -165,7 +177,7 @@ PROF_CONTENT = [
 PROF_VERBS = ["said", "told me", "reported", "confirmed", "explained", "mentioned",
               "rang to say", "emailed to say", "feels", "believes", "is of the view",
               "informed the meeting", "stated", "advised", "shared", "thinks",
-              "told the meeting", "wrote", "commented", "raised"]
+              "told the meeting", "wrote", "commented", "noted"]
 
 CHILD_VIEWS = [
     "{pr} misses {pos} dad", "{pr} likes living with {adult}", "{pr} doesn't want to go to contact",
@@ -185,9 +197,9 @@ CHILD_QUOTES = [
     "I want to live with Nan", "it's my fault", "I'm always hungry", "I love my mum",
     "I don't feel safe", "he's nice to me", "I want my own bed", "they shout all the time",
 ]
-CHILD_SPEECH = ["told me", "said", "explained", "whispered that", "wrote that", "told her teacher",
-                "told the advocate", "said to me that", "shared that", "told her carer", "let me know"]
-QUOTE_SPEECH = ["said", "told me", "wrote", "whispered", "shouted", "typed", "told her teacher"]
+CHILD_SPEECH = ["told me", "said", "explained", "whispered that", "wrote that", "told {pos} teacher",
+                "told the advocate", "said to me that", "shared that", "told {pos} carer", "let me know"]
+QUOTE_SPEECH = ["said", "told me", "wrote", "whispered", "shouted", "typed", "told {pos} teacher", "signed"]
 
 ADULT_CONTENT = [
     "the bruise happened at the park", "{pr_a} has not had a drink since {month}",
@@ -201,7 +213,7 @@ ADULT_CONTENT = [
     "{pr_a} is doing a college course on {day}s", "the marks were from a fall off the trampoline",
 ]
 ADULT_VERBS = ["said", "told me", "explained", "says", "reported", "mentioned", "admitted",
-               "claimed", "insisted", "stated", "told the meeting", "denied that it was true that"]
+               "claimed", "insisted", "stated", "told the meeting", "insisted to me that"]
 
 # Judgements: used bare (opinion_unattributed) and owned (opinion_attributed).
 # Split by polarity so that the framing words fit the judgement.
@@ -243,7 +255,7 @@ OWN_POS = [
 ]
 BECAUSE_NEG = [
     "because {c} told me so", "given that {n} visits were missed", "because the fridge was empty again",
-    "because {a} cancelled the last {n} visits", "because {pr} has not been seen alone",
+    "because {a} cancelled the last {n} visits", "because {c} has not been seen alone",
     "given the bruising I saw", "as there were {n} police callouts in {month}",
     "because attendance has dropped to {pct}%",
 ]
@@ -261,6 +273,9 @@ UNOWN_NEUTRAL = [
 ]
 UNOWN_NEG = ["Sadly {j}.", "Unfortunately {j}.", "{J}, which is worrying.", "{J}, which is a concern."]
 UNOWN_POS = ["{J}, which is positive.", "Thankfully {j}.", "Happily {j}.", "{J}, which is good to see."]
+FEELINGS_POS = ["happy", "relaxed", "content", "cheerful", "calm", "settled", "confident", "chatty", "at ease"]
+FEELINGS_NEG = ["tired", "anxious", "low", "upset", "distracted", "angry", "nervous", "withdrawn", "flat",
+                "agitated", "guarded", "defensive", "overwhelmed", "uncomfortable", "sad", "on edge"]
 HEDGES = ["appeared", "seemed", "looked", "presented as", "came across as", "appeared to be",
           "seemed to be", "was observed to be"]
 FEELINGS = ["tired", "anxious", "low", "happy", "relaxed", "upset", "distracted", "angry",
@@ -282,18 +297,25 @@ LABELS_ABOUT = ["aggressive", "hostile", "manipulative", "attention-seeking", "n
                 "vulnerable", "resilient", "sensible", "mature", "immature", "defiant", "streetwise"]
 
 # Other: plans, actions, administration, headings, hypotheses, questions, greetings.
-ACTIONS = [
+PRO_ACTIONS = [
     "visit again", "ring the school", "send the minutes", "chase the GP letter",
-    "complete the chronology", "book an interpreter", "refer to the food bank",
+    "complete the chronology", "book an interpreter", "refer the family to the food bank",
     "make a referral to CAMHS", "update the safety plan", "arrange a joint visit with police",
-    "check with housing about the repair", "send Mum the contact rota", "register with a dentist",
-    "attend the parenting course", "take {c} to the optician", "share the plan with the school",
+    "check with housing about the repair", "send Mum the contact rota", "share the plan with the school",
     "book the core group", "request police checks", "complete the body map", "see {c} alone",
     "speak to the health visitor", "write to Dad with the outcome", "arrange a family group conference",
+    "send weekly attendance figures", "weigh the baby", "offer {c} a return home interview",
 ]
-ACTORS = ["I", "SW", "Mum", "Dad", "The social worker", "The health visitor", "School",
-          "The DSL", "Gran", "The family support worker", "The IRO", "TM", "Duty", "The carer",
-          "The school nurse", "Police", "The advocate", "The youth worker", "Housing"]
+PARENT_ACTIONS = [
+    "register with a dentist", "attend the parenting course", "take {c} to the optician",
+    "ring the housing office about the damp", "keep the medication locked away", "collect {c} from school",
+    "go to the GP about {pos} sleep", "make sure {c} is at school by 8.50am", "fit the stair gate",
+    "tell the social worker about any new partner", "take {c} to the dentist", "attend the Tuesday group",
+]
+PRO_ACTORS = ["I", "SW", "The social worker", "The health visitor", "School", "The DSL",
+              "The family support worker", "The IRO", "TM", "Duty", "The school nurse", "Police",
+              "The advocate", "The youth worker", "Housing", "The early help worker"]
+PARENT_ACTORS = ["Mum", "Dad", "Gran", "The carer", "Nan", "The foster carer", "Mr Novak", "Ms Costa"]
 HEADINGS = [
     "Next steps", "Actions", "Plan", "Analysis", "Child's voice", "Observations", "Purpose of visit",
     "Background", "Home conditions", "Health", "Education", "What are we worried about",
@@ -353,18 +375,22 @@ DECISIONS = [
 ]
 
 # Things a writer can see and set down as fact.
-OBJECTS_SEEN = [
-    "three empty vodka bottles by the bin", "a knife on the windowsill", "a lock on the outside of the bedroom door",
-    "tablets on the coffee table", "a hole in the bedroom door", "no mattress on the bed",
-    "a new cot made up with a fitted sheet", "cannabis grinder on the arm of the sofa",
-    "a broken window in the kitchen", "a child's drawing on the fridge", "the smoke alarm hanging off the ceiling",
-    "a fridge with milk, cheese and ham", "a stair gate at the top of the stairs", "a pile of unopened post",
-    "wet nappies on the bathroom floor", "a bag of needles in the bathroom", "a pushchair with a broken wheel",
-    "a calendar with the school run and appointments written on it", "a food bank parcel on the table",
-    "a red patch of damp behind the cot",
+OBJ_NEG = [
+    "three empty vodka bottles by the bin", "a kitchen knife on the windowsill in the children's room",
+    "a lock on the outside of the bedroom door", "tablets on the coffee table", "a hole punched in the bedroom door",
+    "no mattress on the bed in the boys' room", "a cannabis grinder on the arm of the sofa",
+    "a broken window in the kitchen", "the smoke alarm hanging off the ceiling", "a pile of unopened bailiff letters",
+    "wet nappies on the bathroom floor", "used needles in a carrier bag in the bathroom",
+    "a red patch of damp behind the cot", "a pushchair with a broken wheel and no straps",
 ]
-OBJ_PLACES = ["in the kitchen", "in the living room", "in the hallway", "in the bathroom",
-              "upstairs", "in the children's room", "in the front room", "by the back door"]
+OBJ_POS = [
+    "a new cot made up with a fitted sheet", "a child's drawing on the fridge", "a stair gate at the top of the stairs",
+    "a fridge with milk, cheese and ham", "a calendar with the school run and appointments written on it",
+    "medication locked in a box on top of the wardrobe", "a new bed and wardrobe in the girls' room",
+    "a chart on the fridge with the children's bedtimes", "a working smoke alarm in the hallway",
+    "the children's reading books on the table with their homework",
+]
+OBJECTS_SEEN = OBJ_NEG + OBJ_POS
 ADULT_ACTIONS = [
     "made {c} a sandwich and cut it into triangles", "shouted at {c} to go upstairs",
     "sat on the floor and played cards with {c}", "checked {c}'s homework diary",
@@ -381,7 +407,6 @@ DATES = ["{d}/{m:02d}/24", "{d:02d}.{m:02d}.24", "{d} {mon} 24", "{d:02d}/{m:02d
 # Record types allowed for each family.
 RT_VISIT = ["visit", "visit", "case_note", "assessment"]
 RT_ANY_NOTE = ["case_note", "visit", "assessment", "plan", "meeting", "chronology", "closure", "supervision"]
-RT_REPORT = ["assessment", "plan", "closure", "meeting"]
 
 
 def dump(row: dict) -> str:
@@ -397,18 +422,20 @@ class Gen:
         return self.r.choice(seq)
 
     def child(self):
+        """(name, subject pronoun, object pronoun, possessive, noun)."""
         if self.r.random() < 0.5:
             return self.pick(GIRLS), "she", "her", "her", "girl"
         return self.pick(BOYS), "he", "him", "his", "boy"
 
     def adult(self):
+        """(name or role, subject pronoun, possessive)."""
         a = self.pick(PARENTS)
-        fem = any(w in a for w in ["Mum", "mum", "Gran", "Nan", "Auntie", "Ms", "Mrs", "Grandma"])
-        male = any(w in a for w in ["Dad", "Grandad", "Uncle", "Mr ", "stepdad"])
-        if fem and not male:
-            return a, "she", "her"
+        male = any(w in a for w in ["Dad", "Grandad", "Uncle", "Mr ", "stepdad"]) and "Dad's partner" != a
+        fem = any(w in a for w in ["Mum", "mum", "Gran", "Nan", "Auntie", "Ms ", "Mrs ", "Grandma"])
         if male:
             return a, "he", "his"
+        if fem:
+            return a, "she", "her"
         return a, "they", "their"
 
     def date(self):
@@ -416,7 +443,8 @@ class Gen:
         d = self.r.randint(1, 28)
         return self.pick(DATES).format(d=d, m=m, mon=MONTHS[m - 1][:3])
 
-    def cap(self, s: str) -> str:
+    @staticmethod
+    def cap(s: str) -> str:
         return s[:1].upper() + s[1:]
 
     def noise(self, s: str) -> str:
@@ -441,202 +469,225 @@ class Gen:
         c, pr, obj, pos, kid = self.child()
         a, pr_a, pos_a = self.adult()
         a2, _, _ = self.adult()
-        while a2 == a:
+        while a2.lower() == a.lower():
             a2, _, _ = self.adult()
         slots = dict(
             c=c, pr=pr, obj=obj, pos=pos, kid=kid, a=a, pr_a=pr_a, pos_a=pos_a, a2=a2,
-            adult=self.pick(["Mum", "Dad", "Gran", "her carer", "his nan", "Auntie Fola", "the carer"]),
+            adult=self.pick(["Mum", "Dad", "Gran", "the carer", "Nan", "Auntie Fola", "Grandad"]),
             n=self.r.randint(2, 9), pct=self.r.randint(62, 99), cent=self.pick([2, 9, 25, 50, 75]),
             money=self.pick(["850", "1,240", "2,100", "3,600", "460"]),
             month=self.pick(MONTHS), day=self.pick(DAYS), date=self.date(), body=self.pick(BODY),
             friend=self.pick(GIRLS + BOYS), w=self.pick(WORKERS), agency=self.pick(AGENCIES),
         )
         slots.update(extra)
-        out = template.format(**slots)
-        # first pass may leave slots in nested inserts (e.g. ACTIVITIES with {adult})
-        if "{" in out:
+        out = template
+        for _ in range(3):  # nested slots (e.g. an activity that names {adult})
+            if "{" not in out:
+                break
             out = out.format(**slots)
         return out
 
-    # -- families: each returns (text, record_type) ---------------------------
+    def judgement(self, polarity: str, past: bool = False) -> str:
+        pool = JUDGE_NEG if polarity == "neg" else JUDGE_POS
+        j = self.fill(self.pick(pool))
+        if past:
+            for x, y in [(" is ", " was "), (" has ", " had "), (" lacks ", " lacked "), (" loves ", " loved "),
+                         (" understands ", " understood "), (" feels ", " felt "), (" are ", " were "),
+                         (" remains ", " remained "), (" does not ", " did not ")]:
+                j = j.replace(x, y)
+        return j
+
+    def prof(self) -> str:
+        p = self.pick(PROFS)
+        # "the DSL, Mr Hussain" needs a closing comma before a verb
+        if ", " in p:
+            p += ","
+        return p
+
+    # -- observed ---------------------------------------------------------------
     def observed(self):
         k = self.r.randrange(13)
         if k == 0:
             c, pr, obj, pos, kid = self.child()
             t = self.pick([
-                "I saw {m} on {c}'s {b}.", "{C}'s {b}: {m}, seen by me at {t}.",
+                "I saw {m} on {c}'s {b}.", "{c}'s {b}: {m}, seen by me at {t}.",
                 "I saw {m} on {pos} {b} when {c} took {pos} jumper off.",
-                "Seen by SW: {m} on {c}'s {b}.", "When I looked at {c}'s {b} there was {m}.",
-            ]).format(m=self.pick(MARKS), c=c, C=c, b=self.pick(BODY), t=self.pick(TIMES), pos=pos)
+                "Seen by SW: {m} on {c}'s {b}.", "When I looked at {c}'s {b} I saw {m}.",
+            ]).format(m=self.pick(MARKS), c=c, b=self.pick(BODY), t=self.pick(TIMES), pos=pos)
             return t, self.pick(RT_VISIT + ["chronology"])
         if k == 1:
-            room = self.pick(ROOMS)
+            group = self.pick(list(ROOM_GROUPS))
+            room = self.pick([r for r in ROOM_GROUPS[group] if not r.startswith("The ")])
             if self.r.random() < 0.5:
-                w, d = self.pick(PLACE_WORDS_NEG), self.r.sample(DETAIL_NEG, 2)
+                w, d = self.pick(PLACE_WORDS_NEG), self.r.sample(DETAIL_NEG[group], 2)
             else:
-                w, d = self.pick(PLACE_WORDS_POS), self.r.sample(DETAIL_POS, 2)
+                w, d = self.pick(PLACE_WORDS_POS), self.r.sample(DETAIL_POS[group], 2)
             t = self.pick(["{r} {w}, {d1}, {d2}.", "{r} {w}: {d1} and {d2}.", "{r} was {w}; {d1}, {d2}.",
-                           "{r} {w} - {d1}, {d2}"]).format(r=room, w=w, d1=d[0], d2=d[1])
-            return t, "visit"
+                           "{r} {w} - {d1}, {d2}", "{r}: {d1}, {d2}."]).format(r=room, w=w, d1=d[0], d2=d[1])
+            return t, self.pick(["visit", "visit", "case_note"])
         if k == 2:
             c, pr, obj, pos, kid = self.child()
-            act = self.pick(ACTIVITIES).replace("his", pos).replace("her", pos)
+            act = self.pick(ACTIVITIES).replace(" his ", f" {pos} ").replace(" her ", f" {pos} ")
             t = self.pick([
                 "When I arrived at {t}, {c} was {a}.", "{c} was {a} when I got there.",
                 "On arrival ({t}) {c} was {a}.", "I arrived at {t}; {c} was {a}.",
-            ]).format(t=self.pick(TIMES), c=c, a=act)
+            ]).format(t=self.pick(TIMES), c=c, a=act, adult="{adult}")
             return self.fill(t), self.pick(RT_VISIT)
         if k == 3:
             name, pr = self.pick(INFANTS)
-            beh = self.pick(INFANT_BEHAVIOUR)
-            beh = beh.replace("himself", "herself" if pr == "she" else "himself")
-            if pr == "she":
-                beh = beh.replace(" his ", " her ").replace("himself", "herself")
-            adult = self.pick(["Mum", "Dad", "Gran", "the foster carer", "her mum", "his dad", "Nan", "the carer"])
+            pos, obj, self_ = ("her", "her", "herself") if pr == "she" else ("his", "him", "himself")
+            adult = self.pick(["Mum", "Dad", "Gran", "the foster carer", "Nan", "the carer", "Grandad"])
+            beh = self.pick(INFANT_BEHAVIOUR).format(adult=adult, pos=pos, obj=obj, self=self_)
             t = self.pick(["{n} {age} {b}.", "{n} {b}.", "{n} {age} {b} during the visit.",
-                           "During the visit {n} {b}."]).format(n=name, age=self.pick(INFANT_AGES), b=beh)
-            t = t.replace("{adult}", adult).replace(",  ", ", ").replace(", ", ", ")
-            t = t.replace("months), ", "months) ").replace("months, ", "months, ")
-            return self.cap(t), self.pick(RT_VISIT + ["plan", "closure"])
+                           "During the visit {n} {b}.", "I saw {n} {age} {b}."]).format(
+                n=name, age=self.pick(INFANT_AGES), b=beh)
+            return self.cap(t), self.pick(RT_VISIT + ["plan", "closure", "meeting"])
         if k == 4:
             foods = self.r.sample(FOOD, self.r.randint(2, 4))
             t = self.pick([
                 "The fridge had {f}.", "Cupboards: {f}.", "Fridge contained {f}.",
-                "I looked in the fridge; there was {f}.", "The kitchen cupboards had {f} in them.",
+                "I looked in the fridge and saw {f}.", "The kitchen cupboards had {f} in them.",
+                "Food in the house: {f}.",
             ]).format(f=", ".join(foods[:-1]) + " and " + foods[-1])
-            return t, "visit"
+            return t, self.pick(["visit", "visit", "case_note"])
         if k == 5:
-            t = self.pick([
-                "I saw {o} {p}.", "There was {o} {p}.", "{P} there was {o}.", "I noticed {o} {p}.",
-            ]).format(o=self.pick(OBJECTS_SEEN), p=self.pick(OBJ_PLACES), P=self.cap(self.pick(OBJ_PLACES)))
+            t = self.pick(["I saw {o}.", "I noticed {o}.", "On the visit I saw {o}.", "Seen: {o}."]).format(
+                o=self.pick(OBJECTS_SEEN))
             return t, self.pick(RT_VISIT)
         if k == 6:
             a, pr_a, pos_a = self.adult()
-            t = self.pick(["{A} {act}.", "During the visit {a} {act}.", "I saw {a} {act}.",
-                           "While I was there, {a} {act}."])
-            act = self.pick(ADULT_ACTIONS)
-            return self.cap(self.fill(t.replace("{act}", act), A=self.cap(a), a=a, pos_a=pos_a)), self.pick(RT_VISIT + ["meeting"])
+            t = self.pick(["{A} {act}.", "During the visit {a} {act}.", "I watched as {a} {act}.",
+                           "While I was there, {a} {act}."]).replace("{act}", self.pick(ADULT_ACTIONS))
+            return self.cap(self.fill(t, A=self.cap(a), a=a, pos_a=pos_a)), self.pick(RT_VISIT + ["meeting"])
         if k == 7:
             c, pr, obj, pos, kid = self.child()
             t = self.pick([
                 "I spoke with {c} alone {p} for {n} minutes.", "I saw {c} on {pos} own {p}.",
-                "Spoke to {c} alone {p}.", "I saw {c} {p} with {a} present.",
-                "I met {c} {p} at {t}.",
-            ]).format(c=c, p=self.pick(PLACES_CHILD).replace("her", pos), n=self.r.randint(10, 45),
+                "Spoke to {c} alone {p}.", "I saw {c} {p} with {a} present.", "I met {c} {p} at {t}.",
+            ]).format(c=c, p=self.pick(PLACES_CHILD).replace(" her ", f" {pos} "), n=self.r.randint(10, 45),
                       pos=pos, a=self.pick(["Mum", "Dad", "the carer", "Gran"]), t=self.pick(TIMES))
             return t, self.pick(["visit", "case_note", "plan", "assessment", "closure"])
         if k == 8:
-            t = self.pick(["I could hear {s} from {p}.", "I heard {s} {p2} as I arrived.",
-                           "{S} could be heard from upstairs throughout the visit."])
             s = self.pick(SOUNDS)
-            return t.format(s=s, S=self.cap(s), p=self.pick(["upstairs", "the flat next door", "the back bedroom", "inside"]),
-                            p2=self.pick(["inside", "upstairs", "in the flat", "behind the door"])), self.pick(["visit", "case_note"])
+            t = self.pick(["I could hear {s} from {p}.", "I heard {s} {p2} as I arrived.",
+                           "{S} could be heard from upstairs throughout the visit."]).format(
+                s=s, S=self.cap(s), p=self.pick(["upstairs", "the flat next door", "the back bedroom", "inside"]),
+                p2=self.pick(["inside", "upstairs", "in the flat", "behind the door"]))
+            return t, self.pick(["visit", "case_note"])
         if k == 9:
-            c, pr, obj, pos, kid = self.child()
-            act = self.pick(ACTIVITIES).replace("his", "your").replace("her", "your").replace("{adult}", self.pick(["your carer", "Nan", "your brother", "Auntie Fola"]))
+            act = self.pick(ACTIVITIES).replace(" his ", " your ").replace(" her ", " your ").replace(
+                "{adult}", self.pick(["your carer", "Nan", "your brother", "Auntie Fola"]))
             t = self.pick(["You were {a} when I arrived.", "When I came to see you, you were {a}.",
                            "You were {a} when I visited on {d}.", "On {d} I came to see you {p}."])
-            t = t.format(a=act, d=self.pick(DAYS), p=self.pick(["at school", "at your foster home", "at Nan's", "at the youth club"]))
-            return t.replace("your own", "your own"), "letter"
+            t = t.format(a=act, d=self.pick(DAYS),
+                         p=self.pick(["at school", "at your foster home", "at Nan's", "at the youth club"]))
+            return t, "letter"
         if k == 10:
-            t = self.pick([
-                "{d} – SW visited; {x}.", "{d}: home visit by SW, {x}.", "{d} - SW saw the children; {x}.",
-            ]).format(d=self.date(), x=self.pick(DETAIL_NEG + DETAIL_POS))
+            group = self.pick(list(ROOM_GROUPS))
+            x = self.pick(DETAIL_NEG[group] + DETAIL_POS[group])
+            t = self.pick(["{d} – SW visited; {x}.", "{d}: home visit by SW, {x}.", "{d} - SW saw the children; {x}."]
+                          ).format(d=self.date(), x=x)
             return t, "chronology"
         if k == 11:
             c, pr, obj, pos, kid = self.child()
             t = self.pick([
                 "{c} did not speak to me and kept {pos} eyes on the floor.",
                 "{c} ran upstairs when {pr} saw me.", "{c} hugged {a} when I left.",
-                "{c} ate two bowls of cereal while I was there.", "{c} was wearing shorts and a t-shirt and it was 4 degrees outside.",
-                "{c} sat next to {a} and held {pos} hand throughout.", "{c} showed me {pos} school reading book and read two pages aloud.",
+                "{c} ate two bowls of cereal while I was there.",
+                "{c} was wearing shorts and a t-shirt and it was 4 degrees outside.",
+                "{c} sat next to {a} and held {a}'s hand throughout.",
+                "{c} showed me {pos} school reading book and read two pages aloud.",
                 "{c} cried when I mentioned {pos} dad.", "{c} laughed at my jokes and asked me to stay for tea.",
-                "{c} had a black eye, the left one, swollen and purple.", "{c}'s shoes were two sizes too small; {pos} toes were at the end.",
+                "{c} had a black eye, the left one, swollen and purple.",
+                "{c}'s shoes were two sizes too small; {pos} toes were at the end.",
             ])
-            return self.fill(t, c=c, pr=pr, pos=pos, a=self.pick(["Mum", "Dad", "Nan", "the carer", "Gran"])), self.pick(RT_VISIT + ["closure", "plan"])
-        # k == 12: writer's own checks and calls (what the writer did)
+            return self.fill(t, c=c, pr=pr, pos=pos, a=self.pick(["Mum", "Dad", "Nan", "the carer", "Gran"])), \
+                self.pick(RT_VISIT + ["closure", "plan"])
+        # writer's own checks and calls: what the writer did
         t = self.pick([
             "I phoned {a} at {t}; no answer.", "I knocked at {t} and waited {n} minutes; no one came to the door.",
             "I checked all the rooms with {a}.", "I rang {a} at {t} and we spoke for {n} minutes.",
             "I drove {c} to school and we talked on the way.", "I asked {a} to show me where the baby sleeps.",
         ])
-        return self.fill(t, a=self.pick(["Mum", "Dad", "the carer", "Gran", "Mr Novak", "Ms Costa"]), t=self.pick(TIMES), n=self.r.randint(5, 20)), self.pick(["case_note", "visit"])
+        return self.fill(t, a=self.pick(["Mum", "Dad", "the carer", "Gran", "Mr Novak", "Ms Costa"]),
+                         t=self.pick(TIMES), n=self.r.randint(5, 20)), self.pick(["case_note", "visit"])
 
+    # -- reported ---------------------------------------------------------------
     def reported(self):
         k = self.r.randrange(9)
         if k in (0, 1, 2):
-            p = self.pick(PROFS)
+            p = self.prof()
             v = self.pick(PROF_VERBS)
             content = self.fill(self.pick(PROF_CONTENT))
-            that = "" if v.endswith("to say") or v in ("told me", "feels", "thinks", "believes") and self.r.random() < 0.5 else " that"
-            t = self.pick(["{P} {v}{that} {x}.", "{P} {v}{that} {x}.", "According to {p}, {x}."]).format(
-                P=self.cap(p), p=p, v=v, that=that, x=content)
+            that = "" if v.endswith("to say") or (v in ("told me", "feels", "thinks", "believes") and self.r.random() < 0.5) else " that"
+            if self.r.random() < 0.2:
+                t = "According to {p} {x}.".format(p=p if p.endswith(",") else p + ",", x=content)
+            else:
+                t = "{P} {v}{that} {x}.".format(P=self.cap(p), v=v, that=that, x=content)
             return t, self.pick(["case_note", "assessment", "meeting", "supervision", "chronology", "plan", "closure"])
         if k == 3:
             c, pr, obj, pos, kid = self.child()
             view = self.fill(self.pick(CHILD_VIEWS), pr=pr, pos=pos, obj=obj)
-            t = "{c} {v} {x}.".format(c=c, v=self.pick(CHILD_SPEECH), x=view)
+            t = "{c} {v} {x}.".format(c=c, v=self.pick(CHILD_SPEECH).format(pos=pos), x=view)
             return t, self.pick(["visit", "case_note", "assessment", "plan", "closure", "meeting"])
         if k == 4:
             c, pr, obj, pos, kid = self.child()
             q = self.pick(CHILD_QUOTES)
-            t = self.pick(['{c} {v} "{q}."', '{c} {v}: "{q}".', '"{Q}," {c} {v}.', "{c} {v} '{q}'."]).format(
-                c=c, v=self.pick(QUOTE_SPEECH), q=q, Q=self.cap(q))
+            v = self.pick(QUOTE_SPEECH).format(pos=pos)
+            t = self.pick(['{c} {v} "{q}."', '{c} {v}: "{q}".', '"{Q}," {c} {v}.', "{c} {v} '{q}'.",
+                           '{c} {v} “{q}”.']).format(c=c, v=v, q=q, Q=self.cap(q))
             return t, self.pick(["visit", "case_note", "assessment", "meeting"])
         if k == 5:
             a, pr_a, pos_a = self.adult()
             x = self.fill(self.pick(ADULT_CONTENT), pr_a=pr_a, pos_a=pos_a)
-            t = self.pick(["{A} {v} {x}.", "{A} {v} that {x}.", "According to {a}, {x}."]).format(
-                A=self.cap(a), a=a, v=self.pick(ADULT_VERBS), x=x)
-            if "denied that it was true that that" in t:
-                t = t.replace("that that", "that")
+            v = self.pick(ADULT_VERBS)
+            if v.endswith("that"):
+                t = "{A} {v} {x}.".format(A=self.cap(a), v=v, x=x)
+            else:
+                t = self.pick(["{A} {v} {x}.", "{A} {v} that {x}.", "According to {a}, {x}."]).format(
+                    A=self.cap(a), a=a, v=v, x=x)
             return t, self.pick(RT_VISIT + ["meeting", "plan"])
         if k == 6:
             view = self.fill(self.pick(CHILD_VIEWS), pr="you", pos="your", obj="you")
-            view = view.replace("you is", "you are").replace("you doesn't", "you don't").replace("you wants", "you want") \
-                .replace("you misses", "you miss").replace("you likes", "you like").replace("you hates", "you hate") \
-                .replace("you gets", "you get").replace("you feels", "you feel").replace("you worries", "you worry") \
-                .replace("you loves", "you love").replace("you sleeps", "you sleep").replace("you has", "you have") \
-                .replace("you was", "you were").replace("you sometimes feels", "you sometimes feel")
-            t = self.pick(["You told me {x}.", "You said {x}.", "You explained that {x}.",
-                           "Your carer told me {y}.", "Your teacher said {y}."])
+            for x, y in [("you is", "you are"), ("you doesn't", "you don't"), ("you wants", "you want"),
+                         ("you misses", "you miss"), ("you likes", "you like"), ("you hates", "you hate"),
+                         ("you gets", "you get"), ("you feels", "you feel"), ("you worries", "you worry"),
+                         ("you loves", "you love"), ("you sleeps", "you sleep"), ("you has", "you have"),
+                         ("you was", "you were"), ("you would", "you would"), ("you lives", "you live")]:
+                view = view.replace(x, y)
             y = self.pick(["you have been doing your homework every night", "you scored a goal on Saturday",
                            "you have made a new friend", "you were upset after the phone call",
-                           "you are sleeping better", "you have been late three times"])
-            return t.format(x=view, y=y), "letter"
+                           "you are sleeping better", "you have been late three times",
+                           "you seem happier since Easter", "you are a pleasure to teach"])
+            t = self.pick(["You told me {x}.", "You said {x}.", "You explained that {x}.",
+                           "Your carer told me {y}.", "Your teacher said {y}.", "Nan told me {y}."]).format(x=view, y=y)
+            return t, "letter"
         if k == 7:
             t = "{d} – {ag} reported {x}.".format(d=self.date(), ag=self.cap(self.pick(AGENCIES)),
                                                   x=self.fill(self.pick(PROF_CONTENT)))
             return t, "chronology"
+        # other people's opinions are reported, not the writer's
+        role = self.pick(["chair", "IRO", "health visitor", "school", "DSL", "GP", "advocate",
+                          "police representative", "youth worker", "school nurse", "foster carer", "teacher"])
+        x = self.judgement(self.pick(["neg", "pos"])) if self.r.random() < 0.6 else self.fill(self.pick(PROF_CONTENT))
         t = self.pick([
             "The {r} reported that {x}.", "The {r} felt that {x}.", "The {r} told the meeting {x}.",
-            "The {r} said {x}.", "In the {r}'s view, {x}.",
-        ]).format(r=self.pick(["chair", "IRO", "health visitor", "school", "DSL", "GP", "advocate",
-                                "police representative", "youth worker", "school nurse", "minute taker"]),
-                  x=self.fill(self.pick(PROF_CONTENT + JUDGEMENTS)))
-        return t, self.pick(["meeting", "meeting", "case_note", "supervision"])
+            "The {r} said {x}.", "In the {r}'s view, {x}.", "The {r} is of the opinion that {x}.",
+            "The {r} thinks {x}.", "The {r} was clear that {x}.",
+        ]).format(r=role, x=x)
+        return t, self.pick(["meeting", "meeting", "case_note", "supervision", "assessment"])
 
-    def _judgement(self, form: str = "present") -> str:
-        j = self.fill(self.pick(JUDGEMENTS))
-        if form == "neg":
-            for a, b in [(" is not ", " is "), (" is ", " is "), ]:
-                pass
-        if form == "past":
-            j = j.replace(" is ", " was ").replace(" has ", " had ").replace(" lacks ", " lacked ") \
-                .replace(" loves ", " loved ").replace(" understands ", " understood ") \
-                .replace(" feels ", " felt ").replace(" are ", " were ").replace(" remains ", " remained ")
-        return j
-
+    # -- opinion_attributed -----------------------------------------------------
     def opinion_attributed(self):
         k = self.r.randrange(6)
         if k <= 2:
-            frame = self.pick(OWNERS)
-            j = self._judgement()
-            jp = self._judgement("past")
-            t = frame.format(j=j, j_neg=j, j_past=jp)
-            if self.r.random() < 0.35 and t.endswith("."):
-                t = t[:-1] + " " + self.fill(self.pick(BECAUSE)) + "."
-            return self.cap(t) if not t.startswith("i think") else t, self.pick(RT_ANY_NOTE)
+            pol = self.pick(["neg", "pos"])
+            frame = self.pick(OWN_NEUTRAL + (OWN_NEG if pol == "neg" else OWN_POS))
+            t = frame.format(j=self.judgement(pol), jp=self.judgement(pol, past=True))
+            no_reason = frame.startswith(("I'm not convinced", "I do not think"))
+            if not no_reason and self.r.random() < 0.35 and t.endswith("."):
+                t = t[:-1] + " " + self.fill(self.pick(BECAUSE_NEG if pol == "neg" else BECAUSE_POS)) + "."
+            return (t if t.startswith("i think") else self.cap(t)), self.pick(RT_ANY_NOTE)
         if k == 3:
             t = self.pick([
                 "I think you are {q}.", "I am proud of {q2}.", "I think you have been {q}.",
@@ -644,83 +695,92 @@ class Gen:
                 "I believe you are {q}.", "I felt worried when you told me {q4}.",
             ]).format(q=self.pick(["really brave", "a great big brother", "very thoughtful", "a good friend",
                                    "brilliant at drawing", "working really hard", "kind to your sister", "funny"]),
-                      q2=self.pick(["you for telling me", "how hard you tried in your exams", "you for going to school every day",
-                                    "how you looked after your brother"]),
+                      q2=self.pick(["you for telling me", "how hard you tried in your exams",
+                                    "you for going to school every day", "how you looked after your brother"]),
                       q3=self.pick(["you smiling", "your new bedroom", "you and your mum laughing", "your school report"]),
                       q4=self.pick(["you had not eaten", "you feel lonely", "the older boys scare you", "you can't sleep"]))
             return t, "letter"
         if k == 4:
+            pol = self.pick(["neg", "pos"])
+            b = self.fill(self.pick(["{c} told us so", "{n} visits were missed", "the bruising is unexplained",
+                                     "attendance has dropped to {pct}%"] if pol == "neg" else
+                                    ["{c} told us so", "there have been no callouts since {month}",
+                                     "school attendance is at {pct}%", "{a} has kept every appointment"]))
             t = self.pick([
                 "We agreed that {j} because {b}.", "We were worried that {jp}, as {b}.",
                 "The core group and I agreed that {j} because {b}.", "We all felt that {jp} given that {b}.",
-            ]).format(j=self._judgement(), jp=self._judgement("past"),
-                      b=self.fill(self.pick(BECAUSE)).split(" ", 1)[1] if False else self.fill(self.pick([
-                          "{c} told us so", "there have been no callouts since {month}", "{n} visits were missed",
-                          "school attendance is at {pct}%", "{a} has kept every appointment", "the bruising is unexplained"])))
+                "The IRO and I both think {j}, because {b}.",
+            ]).format(j=self.judgement(pol), jp=self.judgement(pol, past=True), b=b)
+            if pol == "pos":
+                t = t.replace("We were worried that", "We were pleased that")
             return self.cap(t), self.pick(["meeting", "supervision", "plan", "assessment"])
-        t = self.pick([
-            "I was {e} to see {o}.", "I was {e} when I saw {o} {p}.", "Seeing {o} {p} made me {e2}.",
-            "I felt {e2} after seeing {o} {p}.",
-        ]).format(e=self.pick(["worried", "pleased", "shocked", "relieved", "concerned", "glad", "alarmed"]),
-                  e2=self.pick(["worried", "uneasy", "reassured", "concerned"]),
-                  o=self.pick(OBJECTS_SEEN), p=self.pick(OBJ_PLACES))
+        if self.r.random() < 0.5:
+            e, o = self.pick(["worried", "shocked", "concerned", "alarmed", "upset"]), self.pick(OBJ_NEG)
+        else:
+            e, o = self.pick(["pleased", "relieved", "glad", "reassured"]), self.pick(OBJ_POS)
+        t = self.pick(["I was {e} to see {o}.", "I was {e} when I saw {o}.", "Seeing {o} left me {e}.",
+                       "I felt {e} after seeing {o}."]).format(e=e, o=o)
         return t, self.pick(RT_VISIT)
 
+    # -- opinion_unattributed ---------------------------------------------------
     def opinion_unattributed(self):
         k = self.r.randrange(8)
         if k <= 2:
-            j = self._judgement()
-            frame = self.pick(UNOWNED_FRAMES)
+            pol = self.pick(["neg", "pos"])
+            j = self.judgement(pol)
+            frame = self.pick(UNOWN_NEUTRAL + (UNOWN_NEG if pol == "neg" else UNOWN_POS))
             t = frame.format(j=j, J=self.cap(j))
-            if frame == "{j}":
-                t = j
-            else:
-                t = self.cap(t)
-            return t, self.pick(RT_ANY_NOTE)
+            return (t if frame == "{j}" else self.cap(t)), self.pick(RT_ANY_NOTE)
         if k == 3:
             who = self.pick([self.child()[0], self.adult()[0], self.child()[0]])
+            group = FEELINGS_POS if self.r.random() < 0.5 else FEELINGS_NEG
+            f1, f2 = self.r.sample(group, 2)
             t = self.pick(["{w} {h} {f}.", "{w} {h} {f} throughout.", "{w} {h} {f} and {f2}.",
                            "{w} {h} {f} today.", "{w} {h} quite {f} when we spoke."]).format(
-                w=self.cap(who), h=self.pick(HEDGES), f=self.pick(FEELINGS), f2=self.pick(FEELINGS))
+                w=self.cap(who), h=self.pick(HEDGES), f=f1, f2=f2)
             return t, self.pick(RT_ANY_NOTE)
         if k == 4:
-            o = self.pick(OUTCOMES)
-            return o, self.pick(RT_ANY_NOTE + ["letter"] if o in ("Things are going well.",) else RT_ANY_NOTE)
+            return self.pick(OUTCOMES), self.pick(RT_ANY_NOTE)
         if k == 5:
             room = self.pick(ROOMS)
             w = self.pick(PLACE_WORDS_NEG + PLACE_WORDS_POS)
             t = self.pick(["{r} {w}.", "{r} was {w}.", "The {rl} was {w}.", "{r} very {w}.",
                            "{d} – {rl} {w}."]).format(r=room, rl=room.lower(), w=w, d=self.date())
-            t = t.replace("very a mess", "a real mess").replace("very in ", "in ")
-            return t, "chronology" if "–" in t else self.pick(RT_VISIT)
+            t = t.replace("very a mess", "a real mess").replace("very in ", "in ").replace("The home was", "Home was")
+            return t, ("chronology" if "–" in t else self.pick(RT_VISIT))
         if k == 6:
             who = self.pick([self.child()[0], self.adult()[0]])
-            t = self.pick(["{w} is {l}.", "{w} can be very {l}.", "{w} was {l} towards staff.",
-                           "{w} is known to be {l}.", "{w} is a {l} person.", "{w} has always been {l}."]).format(
-                w=self.cap(who), l=self.pick(LABELS_ABOUT))
-            t = t.replace("a attention", "an attention").replace("a aggressive", "an aggressive") \
-                .replace("a immature", "an immature")
+            lab = self.pick(LABELS_ABOUT)
+            art = "an" if lab[0] in "aeiou" else "a"
+            t = self.pick(["{w} is {l}.", "{w} can be very {l}.", "{w} is {l}.",
+                           "{w} is known to be {l}.", "{w} is {art} {l} person.", "{w} has always been {l}."]).format(
+                w=self.cap(who), l=lab, art=art)
             return t, self.pick(RT_ANY_NOTE)
-        t = self.pick(["You seem {x}.", "You are {y}.", "You have been {y} lately.", "You were {x} when we met."]).format(
+        t = self.pick(["You seem {x}.", "You are {y}.", "You have been {y} lately.", "You were {x} when we met.",
+                       "Things are going well for you at {p}."]).format(
             x=self.pick(["happier", "more settled", "a bit sad", "more confident", "worried", "tired", "calmer"]),
             y=self.pick(["doing really well", "a kind boy", "a clever girl", "much happier", "settled at Nan's",
-                         "more grown up", "coping well", "a good friend to Ali"]))
+                         "more grown up", "coping well", "a good friend to Ali"]),
+            p=self.pick(["school", "Nan's", "your new home", "college"]))
         return t, "letter"
 
+    # -- other ------------------------------------------------------------------
     def other(self):
         k = self.r.randrange(10)
         if k <= 1:
-            actor = self.pick(ACTORS)
-            act = self.fill(self.pick(ACTIONS))
-            when = self.pick(["by Friday", "on {d}".format(d=self.date()), "within 5 working days",
-                              "next week", "by {m}".format(m=self.pick(MONTHS)), "tomorrow", "today",
-                              "before the next core group", "by the end of the month", "on {d}".format(d=self.pick(DAYS)),
-                              "ASAP", "ongoing", "TBC"])
-            t = self.pick(["{A} will {x} {w}.", "{A} to {x} {w}.", "Action: {a} to {x} {w}.", "{A} to {x}.",
-                           "- {a} to {x} {w}"]).format(
-                A=actor, a=actor if actor == "I" else actor[0].lower() + actor[1:] if actor.startswith("The") else actor,
-                x=act, w=when)
-            t = t.replace("I to ", "I will ")
+            if self.r.random() < 0.6:
+                actor, act = self.pick(PRO_ACTORS), self.fill(self.pick(PRO_ACTIONS))
+            else:
+                actor, act = self.pick(PARENT_ACTORS), self.fill(self.pick(PARENT_ACTIONS))
+            when = self.pick(["by Friday", "on " + self.date(), "within 5 working days", "next week",
+                              "by " + self.pick(MONTHS), "tomorrow", "today", "before the next core group",
+                              "by the end of the month", "on " + self.pick(DAYS), "ASAP", "ongoing", "TBC"])
+            low = actor if actor in ("I",) or not actor.startswith("The ") else "the" + actor[3:]
+            if actor == "I":
+                t = self.pick(["I will {x} {w}.", "I will {x}.", "I'm going to {x} {w}."]).format(x=act, w=when)
+            else:
+                t = self.pick(["{A} will {x} {w}.", "{A} to {x} {w}.", "Action: {a} to {x} {w}.", "{A} to {x}.",
+                               "- {a} to {x} {w}"]).format(A=actor, a=low, x=act, w=when)
             return t, self.pick(["plan", "visit", "case_note", "meeting", "supervision", "assessment", "closure"])
         if k == 2:
             h = self.pick(HEADINGS)
@@ -757,7 +817,7 @@ class Gen:
                        "The meeting was held {pl} on {d}.", "Minute taker: {w}.", "Chair: {w}."]).format(
             r=", ".join(roles), r1=", ".join(roles[:2]), d=self.date(), w=self.pick(WORKERS),
             pl=self.pick(["at school", "at the family centre", "on Teams", "at the civic centre", "at the GP surgery"]))
-        return t, self.pick(["meeting", "meeting", "supervision"])
+        return t, "meeting"
 
 
 def main() -> None:
