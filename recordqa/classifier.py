@@ -38,19 +38,25 @@ SEED = 20261122
 
 OWNED = re.compile(
     r"\b(?:in\s+my\s+(?:professional\s+)?(?:view|opinion|assessment|judgement|judgment|experience)|"
-    r"my\s+(?:professional\s+)?(?:view|opinion|assessment|analysis|concern|worry|judgement|judgment|sense|impression|hypothesis)\s+(?:is|was|remains)|"
+    r"my\s+(?:professional\s+)?(?:view|opinion|assessment|analysis|concern|worry|judgement|judgment|sense|"
+    r"impression|hypothesis|belief)\s+(?:is|was|remains)|"
     r"it\s+is\s+my\s+(?:professional\s+)?(?:view|opinion|assessment|judgement|belief)|"
-    r"(?:I|we)\s+(?:am|are|was|were|remain|feel|felt|think|thought|believe|believed|consider|considered|"
-    r"judge|would\s+(?:say|describe)|do\s+not\s+think|don't\s+think|am\s+not|was\s+not|have\s+(?:no\s+)?concerns?|"
-    r"had\s+(?:no\s+)?concerns?|noticed\s+that\s+\w+\s+seemed|found|assess(?:ed)?|agreed|conclude[d]?|"
-    r"(?:are|am|was|were)\s+(?:worried|concerned|pleased|confident|reassured|satisfied|clear|unsure|uncertain|not\s+sure))\b|"
-    r"\bmy\s+(?:worry|concern|view|opinion)\b|\bI\s+(?:am|was)\s+\w+\s+(?:worried|concerned))",
+    r"(?:I|we)\s+(?:(?:do|did)\s+not\s+|don't\s+|didn't\s+|also\s+|still\s+|now\s+)?(?:think|thought|feel|felt|"
+    r"believe|believed|consider|considered|judge|suspect|would\s+say|would\s+describe)\b|"
+    r"(?:I|we)\s+(?:am|are|was|were|remain|remained|feel|felt)\s+(?:(?:still|very|really|also|not|more|less|"
+    r"increasingly|now|so|quite|particularly)\s+)*(?:worried|concerned|pleased|confident|reassured|satisfied|"
+    r"unsure|uncertain|not\s+sure|of\s+the\s+view|impressed|hopeful|optimistic|encouraged|anxious|"
+    r"clear\s+that)|"
+    r"(?:I|we)\s+(?:have|had|still\s+have)\s+(?:no\s+|some\s+|serious\s+|significant\s+|real\s+)?concerns?|"
+    r"(?:I|we)\s+agreed\s+that|I\s+noticed\s+that\s+\w+\s+seemed|\bmy\s+(?:worry|concern)\b)",
     re.IGNORECASE,
 )
+# A heading owns what follows when it names the writer ("My view:") or, written with a
+# colon, is the analysis section ("Analysis:"); a bare "Analysis" line owns nothing.
 OWNED_HEADING = re.compile(
-    r"\b(?:analysis|my\s+view|(?:social\s+)?worker'?s?['’]?s?\s+(?:view|analysis|assessment|opinion)|"
+    r"^(?:analysis:|reflection:)|\b(?:my\s+view|(?:social\s+)?worker'?s?['’]?s?\s+(?:view|analysis|assessment|opinion)|"
     r"sw\s+(?:view|analysis)|professional\s+(?:view|opinion|judgement)|tm\s+view|manager'?s?['’]?s?\s+(?:view|analysis)|"
-    r"reflection|my\s+assessment|my\s+analysis|assessment\s+of\s+risk|what\s+this\s+means)\b",
+    r"my\s+assessment|my\s+analysis)\b",
     re.IGNORECASE,
 )
 CUES: dict[str, re.Pattern[str]] = {

@@ -55,16 +55,17 @@ def lines(text: str) -> list[Line]:
         rest = text[body:end]
         heading = None
         h = HEADING_LINE.match(rest)
-        if h and _label_ok(h.group("label")) and (rest.rstrip().endswith(":") or (
-            len(rest.split()) <= 4 and not rest.rstrip().endswith((".", "?", "!"))
-            and not bullet and rest.strip()[:1].isupper() and rest.strip().istitle()
+        colon = rest.rstrip().endswith((":", "："))
+        if h and _label_ok(h.group("label")) and (colon or (
+            len(rest.split()) <= MAX_LABEL_WORDS and not rest.rstrip().endswith((".", "?", "!", ","))
+            and not bullet and rest.strip()[:1].isupper()
         )):
-            heading = h.group("label").strip()
+            heading = h.group("label").strip() + (":" if colon else "")
             body = end
         else:
             lm = LABEL.match(rest)
             if lm and _label_ok(lm.group("label")):
-                heading = lm.group("label").strip()
+                heading = lm.group("label").strip() + ":"
                 body += lm.end()
         while body < end and text[body].isspace():
             body += 1

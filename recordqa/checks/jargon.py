@@ -162,10 +162,19 @@ def _family_contact(text: str, start: int, end: int) -> bool:
     )
 
 
+def all_hits(ctx: RecordContext) -> tuple[list[Hit], list[str]]:
+    """Acronym and term findings, sorted, and the acronyms the record explains (memoised:
+    readability reads the jargon density too)."""
+
+    def compute() -> tuple[list[Hit], list[str]]:
+        acr, explained = acronym_hits(ctx)
+        return sorted(acr + term_hits(ctx), key=lambda h: h.start), explained
+
+    return ctx.memo("jargon", compute)
+
+
 def run(ctx: RecordContext) -> Outcome:
-    acr, explained = acronym_hits(ctx)
-    terms = term_hits(ctx)
-    hits = sorted(acr + terms, key=lambda h: h.start)
+    hits, explained = all_hits(ctx)
     flagged = [h for h in hits if h.severity != "suggestion"]
     words = max(1, len(ctx.text.split()))
     density = 100.0 * len(flagged) / words

@@ -9,9 +9,11 @@ import textstat
 from ..context import RecordContext
 from ..models import Readability
 from .base import Check, Hit, Outcome
+from .jargon import all_hits
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 LONG_SENTENCE = 25
+RUN_ON = 40  # words: a sentence this long is a run-on for the plain-English verdict
 # (reading ease floor, grade ceiling): adults' records, and those written to a child.
 ADULT = (50.0, 10.0)
 CHILD = (65.0, 7.0)
@@ -46,6 +48,22 @@ def _figures(ctx: RecordContext) -> Readability:
     )
 
 
+def plain_english(ctx: RecordContext) -> str:
+    """good / ok / poor, as checks.md defines the gold label: jargon density, run-on
+    sentences and fragments."""
+    words = max(1, len(WORD.findall(ctx.text)))
+    flagged = sum(1 for h in all_hits(ctx)[0] if h.severity != "suggestion")
+    density = 100.0 * flagged / words
+    lengths = [len(WORD.findall(s.text)) for s in ctx.sentences]
+    run_ons = sum(1 for n in lengths if n > RUN_ON)
+    fragments = sum(1 for s in ctx.doc.sents if not any(t.pos_ in ("VERB", "AUX") for t in s))
+    n_sents = max(1, sum(1 for _ in ctx.doc.sents))
+    if density > 6 or fragments / n_sents > 0.5 or run_ons >= 2:
+        return "poor"
+    mild = (1.5 if ctx.to_child else 3.0) <= density or run_ons == 1
+    return "ok" if mild else "good"
+
+
 def run(ctx: RecordContext) -> Outcome:
     fig = figures(ctx)
     floor, ceiling = CHILD if ctx.to_child else ADULT
@@ -63,7 +81,7 @@ def run(ctx: RecordContext) -> Outcome:
         problems.append(f"grade {fig.flesch_kincaid_grade} is above {ceiling}")
     if fig.long_sentence_share > 0.2:
         problems.append(f"{fig.long_sentence_share:.0%} of sentences are long")
-    detail = fig.model_dump() | {"reader": "child" if ctx.to_child else "adult"}
+    detail = fig.model_dump() | {"reader": "child" if ctx.to_child else "adult", "plain_english": plain_english(ctx)}
     if not problems:
         return Outcome("pass", 1.0, f"Plain English: reading ease {fig.flesch_reading_ease}, grade {fig.flesch_kincaid_grade}.", hits, detail)
     status = "warn" if len(problems) == 1 else "fail"

@@ -9,9 +9,9 @@ from ..context import RecordContext
 from ..models import SeenAlone
 from .base import Check, Hit, Outcome
 
-_SEE = r"(?:seen|saw|see|spoke|spoken|speak|talked|talk|met|meet|visited|spent\s+time|had\s+time|time)"
+_SEE = r"\b(?:seen|saw|see|spoke|spoken|speak|talked|talk|chatted|met|meet|visited|spent|had\s+time|time|I|me|we|us|you)\b"
 ALONE = re.compile(
-    r"\b(?:alone|on\s+(?:his|her|their|my|your)\s+own|by\s+(?:him|her|them|your)sel(?:f|ves)|"
+    r"\b(?:alone|on\s+(?:his|her|their|my|your|our)\s+own|by\s+(?:him|her|them|your)sel(?:f|ves)|"
     r"in\s+private|privately|one[- ]to[- ]one|1[:-]1|just\s+(?:you\s+and\s+me|me\s+and\s+you|the\s+two\s+of\s+us)|"
     r"without\s+(?:(?:his|her|their|your|the)\s+)?(?:mum|dad|mother|father|parents?|carers?|foster\s+carers?|"
     r"grandparents?|nan|grandmother|grandfather|aunt|uncle|staff|anyone\s+else|an\s+adult|adults|[A-Z][a-z]+)"
@@ -19,7 +19,7 @@ ALONE = re.compile(
     re.IGNORECASE,
 )
 NEG_ALONE = re.compile(
-    r"\b(?:not|n[o']t|never|unable\s+to|could\s*n[o']t|couldn't|wasn't|weren't|did\s*n[o']t|didn't|"
+    r"\b(?:not|n[o']t|never|unable\s+to|cannot|can't|could\s*n[o']t|couldn't|wasn't|weren't|did\s*n[o']t|didn't|"
     r"was\s+not\s+able\s+to|were\s+not\s+able\s+to|no\s+opportunity\s+to|not\s+possible\s+to)\b"
     r"[^.;\n]{0,60}?\b(?:alone|on\s+(?:his|her|their)\s+own|by\s+(?:him|her|them)sel(?:f|ves)|in\s+private|privately)",
     re.IGNORECASE,
@@ -27,7 +27,7 @@ NEG_ALONE = re.compile(
 PRESENT_THROUGHOUT = re.compile(
     r"\b(?:present\s+(?:throughout|for\s+the\s+whole|all\s+the\s+time|the\s+whole\s+time)|"
     r"(?:stayed|remained|was|were)\s+(?:in\s+the\s+room|present)\s+(?:throughout|the\s+whole|all)|"
-    r"(?:with|in\s+the\s+presence\s+of)\s+(?:his|her|their|the)\s+\w+(?:\s+\w+)?\s+present)",
+    r"(?:with|in\s+the\s+presence\s+of)\s+(?:[\w'’]+\s+){1,3}(?:present|there|in\s+the\s+room))",
     re.IGNORECASE,
 )
 NOT_SEEN = re.compile(
@@ -48,12 +48,13 @@ REASON = re.compile(
     r"insisted|no\s+answer|no\s+reply|nobody|no\s+one|at\s+school|at\s+nursery|at\s+college|in\s+hospital|"
     r"unwell|poorly|ill\b|non-verbal|too\s+young|is\s+a\s+baby|only\s+\d+\s+(?:months|weeks)|"
     r"away|on\s+holiday|not\s+at\s+home|out\s+with|so\s+that|wanted\s+(?:his|her|their)|"
-    r"upset|distressed|anxious|frightened|scared|cling)",
+    r"upset|distressed|anxious|frightened|scared|cling|so|did\s+not\s+come|would\s+not\s+come|"
+    r"is\s+(?:only\s+)?(?:one|two|a\s+baby|an\s+infant|\d+\s+months))\b",
     re.IGNORECASE,
 )
 ADULT_SUBJECT = re.compile(
     r"\b(?:father|dad|mother|mum|mr|mrs|ms|partner|step-?father|stepdad|grandmother|grandfather|uncle|aunt|carer)\b"
-    r"[^.;\n]{0,20}\b(?:was|were|has|had|could|did)\s+not\b",
+    r"[^.;\n]{0,40}\b(?:was|were|has|had|could|did)\s+not\b",
     re.IGNORECASE,
 )
 
@@ -81,7 +82,7 @@ def _statements(ctx: RecordContext) -> list[Statement]:
             text, re.I,
         ):
             status = "alone"
-        elif PRESENT_THROUGHOUT.search(text) and re.search(_SEE + r"|visit|present", text, re.I):
+        elif PRESENT_THROUGHOUT.search(text):
             status = "not_alone"
         elif NOT_SEEN.search(text) and not ADULT_SUBJECT.search(text):
             status = "not_seen"
