@@ -106,11 +106,13 @@ def run_checks(ctx: RecordContext, profile: profiles.Profile) -> list[CheckResul
     for check_id, check in REGISTRY.items():
         settings = profile.checks.get(check_id)
         standards = catalogue.for_check(check_id)
-        if settings is None or not settings.applies(ctx.record_type) or profile.severity.get(check_id) == "off":
-            out.append(CheckResult(id=check_id, status="not_applicable", score=1.0,
-                                   summary=f"Not checked for a {ctx.record_type.replace('_', ' ')}.", standards=standards))
-            continue
         outcome: Outcome = check.run(ctx)
+        if settings is None or not settings.applies(ctx.record_type) or profile.severity.get(check_id) == "off":
+            # Not scored and no findings; the detail stays, for information and evaluation.
+            out.append(CheckResult(id=check_id, status="not_applicable", score=1.0,
+                                   summary=f"Not checked for a {ctx.record_type.replace('_', ' ')}.",
+                                   standards=standards, detail=outcome.detail))
+            continue
         findings = []
         for hit in outcome.hits:
             sev = _severity(check_id, hit, profile.severity)

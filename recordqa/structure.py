@@ -98,6 +98,11 @@ def sentences(doc: Doc, layout: list[Line]) -> list[Sent]:
             inline_heading = None
         while s < e and text[s].isspace():
             s += 1
+        # A label opening a sentence mid-line: "... 2022. Outcome: refer to Early Help."
+        lm = LABEL.match(text, s, e)
+        if lm and inline_heading is None and len(lm.group("label").split()) <= 3 and lm.end() < e:
+            inline_heading = lm.group("label").strip() + ":"
+            s = lm.end()
         while e > s and text[e - 1].isspace():
             e -= 1
         if e <= s or not any(ch.isalnum() for ch in text[s:e]):

@@ -17,23 +17,28 @@ DATE = (
     rf"\bthe\s+same\s+day\b|\bend\s+of\s+(?:the\s+)?(?:day|week|month|term|{MONTH})\b|\bwithin\s+(?:\d+|one|two|three|four|five|six|seven|ten|twenty[- ]four|24|48)\s+(?:working\s+)?(?:hours?|days?|weeks?|months?)\b|"
     rf"\bin\s+(?:\d+|one|two|three|four|five|six)\s+(?:working\s+)?(?:days?|weeks?|months?)(?:['’]?\s*time)?\b|"
     rf"\bby\s+(?:the\s+)?(?:\d|{MONTH}|{DAY}|end|half[- ]term|christmas|easter|the\s+\d)|\bbefore\s+(?:the\s+)?(?:\d|{MONTH}|{DAY}|half[- ]term|christmas|easter)|"
-    rf"\bnext\s+month\b|\bin\s+{MONTH}\b|\bimmediately\b|\bat\s+\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)\b|\bon\s+\d{{1,2}}\b)"
+    rf"\bnext\s+month\b|\b(?:in|until|till|by|before|from|during)\s+(?:the\s+end\s+of\s+)?{MONTH}\b|\bimmediately\b|"
+    rf"\bat\s+\d{{1,2}}(?::\d{{2}})?\s*(?:am|pm)\b|\bon\s+\d{{1,2}}\b|"
+    rf"\b(?:\d+|one|two|three|four|a)\s+(?:days?|weeks?|months?)\s+(?:before|after|from)\b)"
 )
 TIMESCALE = re.compile(DATE, re.IGNORECASE)
 VAGUE = re.compile(r"\b(?:ongoing|tbc|tba|asap|as\s+soon\s+as\s+possible|soon|in\s+due\s+course|when\s+possible|by\s+next\s+review|at\s+some\s+point)\b", re.I)
 FREQUENCY = re.compile(r"\b(?:every|each|weekly|fortnightly|monthly|daily|regular(?:ly)?|twice|once\s+a)\b", re.I)
 FREQ_ANCHOR = re.compile(rf"\b(?:from|starting|until|till|for\s+(?:the\s+next\s+)?\w+\s+(?:weeks|months))\b|{DATE}", re.I)
-CONDITIONAL = re.compile(r"^\s*(?:if|should|in\s+case|where|when)\b|\bif\s+(?:she|he|they|there|it|you|mum|dad|[A-Z])", re.I)
-RESPONSE_TIME = re.compile(r"\b(?:the\s+same\s+day|immediately|straight\s+away|within\s+\d+|that\s+day|at\s+once|right\s+away)\b", re.I)
 ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps?|plan|to\s+do|tasks?|agreed|outcome|what\s+happens\s+next|further\s+action|follow[- ]up)\b", re.I)
-MODAL = re.compile(
-    r"\b(?P<subj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|I|we|she|he|they|mum|dad|the\s+\w+(?:\s+\w+)?|(?:his|her|their)\s+\w+)\s+"
-    r"(?:will|shall|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"
-    r"needs\s+to|need\s+to|is\s+to|are\s+to|to)\s+(?:then\s+|also\s+|continue\s+to\s+)?(?P<verb>[a-z]+)",
+AGENTS = (
+    r"school|nursery|college|social\s+worker|worker|team|police|gp|health\s+visitor|nurse|teacher|carers?|"
+    r"foster\s+carers?|parents?|manager|chair|panel|service|officer|advocate|iro|[a-z]+\s+worker|"
+    r"mum|dad|mother|father|grandmother|grandfather|nan|aunt|uncle"
 )
-SUBJECTLESS = re.compile(r"^\s*(?:will|to|continue\s+to|please)\s+[a-z]+|^\s*(?:referral|visit|meeting|review|appointment|letter|assessment)\b.{0,40}\bto\s+be\b|\bto\s+be\s+(?:made|arranged|booked|completed|sent|held|offered|done)\b", re.I)
+MODAL = re.compile(
+    rf"\b(?P<subj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|I|we|[Ss]he|[Hh]e|[Tt]hey|[Tt]he\s+(?:{AGENTS})|(?:his|her|their|your)\s+(?:{AGENTS}))\s+"
+    r"(?:will|shall|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"
+    r"is\s+to|are\s+to)\s+(?:then\s+|also\s+|continue\s+to\s+)?(?P<verb>[a-z]+)",
+)
+SUBJECTLESS = re.compile(r"^\s*(?:will|continue\s+to)\s+[a-z]+|^\s*for\s+(?:allocation|assessment|review|discussion|consideration)\b|\bnext\s+steps?\b|^\s*(?:referral|visit|meeting|review|appointment|letter|assessment)\b.{0,40}\bto\s+be\b|\bto\s+be\s+(?:made|arranged|booked|completed|sent|held|offered|done)\b", re.I)
 NOT_ACTION_VERBS = {
-    "be", "turn", "have", "feel", "like", "love", "enjoy", "miss", "need", "get", "become",
+    "be", "turn", "have", "feel", "like", "love", "enjoy", "miss", "need", "get", "become", "not",
     "start", "stay", "live", "remain", "know", "find", "want", "hear", "grow",
 }
 ROLE_OWNER = re.compile(
@@ -65,8 +70,8 @@ def _is_candidate(s: Sent, under_heading: bool) -> tuple[bool, bool]:
         return True, True
     if SUBJECTLESS.search(text):
         return True, False
-    if under_heading and (s.bullet or len(text.split()) <= 25) and re.match(r"^\s*[A-Z]?[a-z]+\s", text) and re.match(
-        r"^\s*(?:arrange|book|refer|complete|visit|call|phone|send|review|contact|check|make|update|share|monitor|support|attend|offer|continue|liaise|explore|discuss|seek|request|follow|ensure|see|write|ask|speak|hold|provide|apply|chase)\b",
+    if under_heading and (s.bullet or len(text.split()) <= 25) and re.match(
+        r"^\s*(?:to\s+)?(?:arrange|book|refer|complete|visit|call|phone|send|review|contact|check|make|update|share|monitor|support|attend|offer|continue|liaise|explore|discuss|seek|request|follow|ensure|see|write|ask|speak|hold|provide|apply|chase)\b",
         text, re.I,
     ):
         return True, False
@@ -89,8 +94,6 @@ def find_actions(ctx: RecordContext) -> list[Action]:
         if FREQUENCY.search(text) and timed:
             stripped = FREQUENCY.sub("", text)
             timed = bool(FREQ_ANCHOR.search(stripped))
-        if CONDITIONAL.search(text):
-            timed = bool(RESPONSE_TIME.search(text)) or (timed and not re.search(r"\bif\b", text, re.I))
         out.append(Action(s.start, s.end, owner, timed))
     return out
 
