@@ -51,7 +51,9 @@ ADULT_WORDS = {
     "colleague", "supervisor", "agency", "school", "nursery", "college", "team",
 }
 AGENCIES = {"school", "nursery", "college", "team", "agency", "police", "staff", "professionals", "service"}
-TITLES = {"mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "sgt", "nurse", "dame", "sir"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "pc", "dc", "ds", "sgt", "nurse", "dame", "sir", "sergeant",
+          "inspector", "detective", "constable", "officer", "professor", "councillor", "judge"}
+RELAYS = {"interpreter", "signer", "translator", "intermediary"}
 SIBLING_CUE = re.compile(
     r"\b(?:brother|sister|sibling|son|daughter|baby|twin|half-brother|half-sister),?\s+"
     r"(?P<name>[A-Z][a-z'’-]+)"
@@ -61,7 +63,8 @@ AGE_CUE = re.compile(
 )
 ADULT_APPOS = re.compile(
     r"\b(?P<role>mother|mum|father|dad|carer|foster carer|grandmother|grandfather|nan|grandad|aunt|uncle|"
-    r"partner|boyfriend|girlfriend|stepfather|stepmother|stepdad|stepmum|teacher|manager|advocate|worker),?\s+"
+    r"partner|boyfriend|girlfriend|stepfather|stepmother|stepdad|stepmum|teacher|manager|advocate|worker|"
+    r"interpreter|signer|translator|intermediary),?\s+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?"
     r"(?P<name>[A-Z][a-z'’-]+)"
 )
 CHILD_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
@@ -97,14 +100,20 @@ class Cast:
         for m in SIBLING_CUE.finditer(text):
             names.add(m.group("name").lower())
         for m in AGE_CUE.finditer(text):
-            names.add(m.group("name").lower())
+            age = re.search(r"\d{1,2}", m.group(0)[len(m.group("name")) :])
+            if age and int(age.group(0)) < 18:
+                names.add(m.group("name").lower())
         self.adult_names = self._titled_names()
         self.adult_gender: dict[str, Gender] = {}
+        self.relay_names: set[str] = set()
+        self.names_given = bool(names)
         for m in ADULT_APPOS.finditer(text):
             name = m.group("name").lower()
             if name not in names:
                 self.adult_names.add(name)
                 self.adult_gender[name] = _gender_of_word(m.group("role").split()[-1])
+                if m.group("role") in RELAYS:
+                    self.relay_names.add(name)
         self.subject_names = {
             t.text.lower() for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
         }
@@ -189,7 +198,8 @@ class Cast:
             if word in self.adult_names or self._has_title(tok):
                 return Person(tok.text, "adult", self.gender_of_name(word))
             if tok.text[:1].isupper() and tok.text.isalpha() and word in self.subject_names:
-                return Person(tok.text, "unknown", self.gender_of_name(word))
+                # With the children named, another speaking person is taken for an adult.
+                return Person(tok.text, "adult" if self.names_given else "unknown", self.gender_of_name(word))
             return None
         if word in CHILD_WORDS:
             return Person(tok.text, "child", _gender_of_word(word))
@@ -203,7 +213,7 @@ class Cast:
                 return True
         return False
 
-    def mentions_before(self, tok: Token, sentences_back: int = 3) -> list[tuple[Token, Person | None]]:
+    def mentions_before(self, tok: Token, sentences_back: int = 3) -> list[tuple[Token, Person | None, int]]:
         """Mentions before `tok` outside quotations: this sentence nearest first, then each
         earlier sentence with its main subject first. Pronouns come back with None."""
         sents: list[Span] = [tok.sent]
@@ -213,7 +223,7 @@ class Cast:
                 break
             cur = self.doc[cur.start - 1].sent
             sents.append(cur)
-        found: list[tuple[Token, Person | None]] = []
+        found: list[tuple[Token, Person | None, int]] = []
         seen: set[int] = set()
         for k, s in enumerate(sents):
             limit = tok.i if k == 0 else s.end
@@ -228,13 +238,13 @@ class Cast:
                 if t.text.lower() in {"he", "she"}:
                     if t.i not in seen:
                         seen.add(t.i)
-                        found.append((t, None))
+                        found.append((t, None, k))
                     continue
                 head = _compound_head(t)
                 p = self.person_of(head)
                 if p is not None and head.i not in seen:
                     seen.add(head.i)
-                    found.append((head, p))
+                    found.append((head, p, k))
         return found
 
     def resolve(self, tok: Token, depth: int = 0) -> Person | None:
@@ -247,18 +257,29 @@ class Cast:
         if word in {"he", "she", "they"}:
             gender: Gender = "m" if word == "he" else "f" if word == "she" else "n"
             fallback: Person | None = None
-            for cand, p in self.mentions_before(tok):
+            loose: Person | None = None  # a fit of unknown gender in the current sentence
+            current = 0
+            for cand, p, k in self.mentions_before(tok):
+                if k != current:
+                    if loose is not None:
+                        return loose
+                    current = k
                 if p is None:  # an earlier he/she: the same person if the same pronoun
                     if cand.text.lower() == word and depth < 4:
                         chained = self.resolve(cand, depth + 1)
                         if chained is not None and chained.role != "unknown":
-                            return chained
+                            return loose or chained
                     continue
+                if cand.text.lower() in RELAYS or cand.text.lower() in self.relay_names:
+                    continue  # an interpreter relays the child's words
                 if _compatible(p, gender):
-                    if p.role != "unknown":
+                    if p.role == "unknown":
+                        fallback = fallback or p
+                    elif p.gender == gender:
                         return Person(p.text, p.role, p.gender)
-                    fallback = fallback or p
-            return fallback or Person(tok.text, "unknown", gender)
+                    else:
+                        loose = loose or Person(p.text, p.role, p.gender)
+            return loose or fallback or Person(tok.text, "unknown", gender)
         head = _compound_head(tok)
         person = self.person_of(head)
         if person is None:

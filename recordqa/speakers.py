@@ -6,6 +6,7 @@ A quotation with no speaker and no verb of communicating is a scare quote ("the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -15,7 +16,7 @@ from .quotes import QuoteIndex, QuoteSpan
 
 SPEECH_VERBS = {
     "say", "tell", "ask", "reply", "explain", "write", "type", "sign", "choose", "shout",
-    "whisper", "add", "state", "comment", "describe", "call", "cry", "answer", "respond",
+    "whisper", "add", "state", "comment", "describe", "cry", "answer", "respond",
     "mention", "share", "disclose", "exclaim", "insist", "repeat", "laugh", "agree",
     "continue", "confirm", "complain", "admit", "sing", "scream", "yell", "mutter",
     "mumble", "sob", "announce", "declare", "report", "text", "message", "email", "note",
@@ -106,11 +107,30 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+LABEL_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|these|those|his|her|their|its|our|your|my|so-called)|\b(?:called|named|nicknamed|"
+    r"known\s+as|word|words|term|phrase|label))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _scare_quote(text: str, q: QuoteSpan) -> bool:
+    """'the 'incident'', 'a man called 'Jay'': a label in quotation marks, not speech."""
+    words = text[q.start : q.end].split()
+    return len(words) <= 3 and bool(LABEL_BEFORE.search(text[max(0, q.open_mark - 30) : q.open_mark]))
+
+
 def attribute(doc: Doc, quotes: list[QuoteSpan], cast: Cast) -> list[AttributedQuote]:
     index = QuoteIndex(quotes)
     out: list[AttributedQuote] = []
     prev: AttributedQuote | None = None
+    labels: set[str] = set()
     for q in quotes:
+        inner = doc.text[q.start : q.end].strip()
+        if _scare_quote(doc.text, q) or inner in labels:
+            labels.add(inner)  # the same label later ("about 'Jay'") is a label too
+            prev = None
+            continue
         verb = _speech_verb(doc, q, index)
         speaker: Person | None = None
         if verb is not None:
@@ -135,8 +155,9 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], cast: Cast) -> list[AttributedQ
 
 
 def _adjacent(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
+    """A run of quotes by one speaker: "…", "…" and "…"."""
     between = text[a.close_mark + 1 : b.open_mark]
-    return len(between) <= 3 and "\n" not in between
+    return "\n" not in between and between.strip() in {"", ",", ";", "and", ", and", "or", ", or", "."}
 
 
 def _line_label(doc: Doc, q: QuoteSpan, cast: Cast) -> Person | None:

@@ -26,8 +26,8 @@ FAMILY_CONTACT = re.compile(
 )
 OTHER_CONTACT = re.compile(
     r"\b(?:(?:made|make|making|in|lost|keep|kept|get|got|initial|first|phone|telephone|email|mash|"
-    r"police|referral|point\s+of|no\s+further)\s+contact|contact\s+(?:details?|number|the\s+|us|me|"
-    r"him|her|them|you|school|gp|police|team|office|duty|early|on|by)|contacted|contacting)\b",
+    r"police|referral|point\s+of|no\s+further)\s+contacts?|contact\s+(?:details?|number|the\s+|us|me|"
+    r"him|her|his|their|your|my|a|an|them|you|school|gp|police|team|office|duty|early|on|by)|contacted|contacting)\b",
     re.IGNORECASE,
 )
 

@@ -31,13 +31,21 @@ CONSENT_ADMIN = re.compile(
 )
 
 
-def _about_child_harm(ctx: RecordContext, sentence: str) -> bool:
-    if ADULT_VICTIM.search(sentence):
+CHILD_WORDS = {"child", "children", "baby", "babies", "boy", "boys", "girl", "girls", "son", "daughter", "him",
+               "he", "kids", "toddler", "toddlers", "infant", "infants", "newborn", "cousins", "siblings",
+               "brothers", "sisters", "brother", "sister"}
+
+
+def _about_child_harm(ctx: RecordContext, sentence: str, before: str, phrase: str) -> bool:
+    """Is the sentence about harm to a child, not to an adult? `before` is the sentence
+    before it, where the harm is often named ("a bruise… Dad said it was horseplay")."""
+    rest = sentence.replace(phrase, " ", 1)
+    words = {w.lower().strip(".,'’") for w in re.findall(r"[\w'’]+", rest)}
+    words |= {w[:-2] for w in words if w.endswith(("'s", "’s"))}
+    child_ref = bool(words & ctx.cast.child_names or words & CHILD_WORDS)
+    if ADULT_VICTIM.search(sentence) or (ADULT_VICTIM.search(before) and not child_ref):
         return False
-    names = ctx.cast.child_names
-    words = {w.lower().strip(".,'’s") for w in re.findall(r"[\w'’]+", sentence)}
-    child_ref = bool(words & names) or bool(words & {"child", "children", "baby", "boy", "girl", "son", "daughter", "him", "her", "he", "she", "kids", "toddler"})
-    return child_ref or bool(HARM.search(sentence))
+    return child_ref or bool(HARM.search(rest)) or bool(HARM.search(before))
 
 
 def run(ctx: RecordContext) -> Outcome:
@@ -47,7 +55,8 @@ def run(ctx: RecordContext) -> Outcome:
         for m in phrase.regex.finditer(text):
             sent = ctx.sentence_at(m.start())
             stext = sent.text if sent else text[max(0, m.start() - 150) : m.end() + 150]
-            if phrase.when == "harm" and not _about_child_harm(ctx, stext):
+            before = ctx.sentences[sent.index - 1].text if sent and sent.index > 0 else ""
+            if phrase.when == "harm" and not _about_child_harm(ctx, stext, before, m.group(0)):
                 continue
             if phrase.when == "exploitation":
                 if not (EXPLOITATION.search(stext) or EXPLOITATION.search(text)):
