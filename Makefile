@@ -28,7 +28,7 @@ evaluate: install
 	$(BIN)/recordqa evaluate ../shared/gold/dev.jsonl
 
 train: install
-	$(BIN)/recordqa train --corpus corpora/fact_opinion/sentences.jsonl --out models
+	$(BIN)/recordqa train --out models
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

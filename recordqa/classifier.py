@@ -117,8 +117,13 @@ def read_corpus(path: Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
-def train(corpus: Path, out_dir: Path) -> TrainReport:
-    texts, labels = read_corpus(corpus)
+def train(corpora: list[Path], out_dir: Path) -> TrainReport:
+    texts: list[str] = []
+    labels: list[str] = []
+    for corpus in corpora:
+        t, lab = read_corpus(corpus)
+        texts += t
+        labels += lab
     x_tr, x_te, y_tr, y_te = train_test_split(
         texts, labels, test_size=0.2, random_state=SEED, stratify=labels
     )
@@ -127,15 +132,18 @@ def train(corpus: Path, out_dir: Path) -> TrainReport:
     report = classification_report(y_te, pred, digits=3, zero_division=0)
     macro = float(f1_score(y_te, pred, average="macro"))
     final = build_model().fit(texts, labels)  # the shipped model sees all our data
-    digest = hashlib.sha256(corpus.read_bytes()).hexdigest()
+    sha = hashlib.sha256()
+    for corpus in corpora:
+        sha.update(corpus.read_bytes())
+    digest = sha.hexdigest()
     out_dir.mkdir(parents=True, exist_ok=True)
     joblib.dump({"model": final, "labels": LABELS, "data_sha256": digest, "version": 1}, out_dir / MODEL_FILE)
-    card = _model_card(corpus, len(texts), len(x_tr), len(x_te), macro, report, digest, labels)
+    card = _model_card(corpora, len(texts), len(x_tr), len(x_te), macro, report, digest, labels)
     (out_dir / "fact_opinion.md").write_text(card, encoding="utf-8")
     return TrainReport(len(x_tr), len(x_te), macro, report, digest)
 
 
-def _model_card(corpus: Path, n: int, n_tr: int, n_te: int, macro: float, report: str, digest: str,
+def _model_card(corpora: list[Path], n: int, n_tr: int, n_te: int, macro: float, report: str, digest: str,
                 labels: list[str]) -> str:
     counts = {lab: labels.count(lab) for lab in LABELS}
     return f"""# Model card: fact/opinion sentence classifier
@@ -144,8 +152,9 @@ def _model_card(corpus: Path, n: int, n_tr: int, n_te: int, macro: float, report
 - **Trained**: {date.today().isoformat()} by `recordqa train` (seed {SEED}); the same data gives the same model.
 - **Task**: label one sentence of a case record `observed`, `reported`, `opinion_attributed`,
   `opinion_unattributed` or `other`, as `shared/standards/checks.md` defines them.
-- **Data**: `{corpus.as_posix().split('corpora/')[-1] if 'corpora/' in corpus.as_posix() else corpus.name}` in `corpora/`, {n} synthetic sentences
-  written for recordqa (see its DATASHEET.md); sha256 `{digest[:16]}…`. Per label: {counts}.
+- **Data**: {", ".join(f"`{c.name}`" for c in corpora)} in `corpora/fact_opinion/`, {n} synthetic
+  sentences written for recordqa (see DATASHEET.md there); sha256 of the files `{digest[:16]}…`.
+  Per label: {counts}.
 - **Features**: TF-IDF of word 1–2-grams and character 2–5-grams, and {len(CUES)} binary cue
   features (owning phrases, reporting verbs, "appears/seems", evaluative words, plans).
 - **Model**: multinomial logistic regression, C=4, balanced class weights.

@@ -146,7 +146,7 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     from .classifier import train
 
-    rep = train(Path(args.corpus), Path(args.out))
+    rep = train([Path(c) for c in args.corpus], Path(args.out))
     out.write(f"trained on {rep.n_train} sentences, held back {rep.n_test}; macro-F1 {rep.macro_f1:.3f}\n")
     out.write(rep.report + "\n")
     out.write(f"wrote {Path(args.out) / 'fact_opinion.joblib'} and its model card\n")
@@ -185,7 +185,9 @@ def parser() -> argparse.ArgumentParser:
     x.set_defaults(func=cmd_explain)
 
     t = sub.add_parser("train", help="train the fact/opinion classifier from corpora/")
-    t.add_argument("--corpus", default="corpora/fact_opinion/sentences.jsonl")
+    t.add_argument("--corpus", nargs="+", default=["corpora/fact_opinion/sentences.jsonl",
+                                                    "corpora/fact_opinion/supplement.jsonl"],
+                   help="labelled sentence files (JSON Lines: text, label)")
     t.add_argument("--out", default="models")
     t.set_defaults(func=cmd_train)
     return p

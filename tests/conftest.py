@@ -1,0 +1,35 @@
+"""Shared fixtures: the real spaCy pipeline, loaded once per test session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from recordqa import engine, pipeline
+from recordqa.models import Metadata, Record, Result
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GOLD_DEV = SHARED / "gold" / "dev.jsonl"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    return pipeline.load()
+
+
+Analyse = Callable[..., Result]
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp: Language) -> Analyse:
+    def run(text: str, record_type: str = "visit", names: list[str] | None = None,
+            ages: list[int] | None = None, profile: str | None = None) -> Result:
+        rec = Record(text=text, record_type=record_type,  # type: ignore[arg-type]
+                     metadata=Metadata(child_names=names or [], child_ages=ages or []))
+        return engine.analyse(rec, profile=profile)
+
+    return run
