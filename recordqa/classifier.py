@@ -236,9 +236,6 @@ def _apply_rules(ctx: RecordContext, s: Any, label: str, quote_starts: set[int])
 
 
 def _outside_quotes(ctx: RecordContext, s: Any) -> str:
-    chars = list(s.text)
-    for q in ctx.quote_spans:
-        a, b = q.outer
-        for i in range(max(a, s.start), min(b, s.end)):
-            chars[i - s.start] = " "
-    return "".join(chars)
+    if not ctx.in_quote_any(s.start, s.end):
+        return str(s.text)
+    return "".join(" " if ctx.in_quote(i, i + 1) else ch for i, ch in enumerate(s.text, s.start))

@@ -7,6 +7,7 @@ first use and cached, so no check re-parses or recomputes another's work.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -45,9 +46,9 @@ class RecordContext:
             self._memo[key] = compute()
         return self._memo[key]  # type: ignore[no-any-return]
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return self.doc.text
+        return self.doc.text  # Doc.text joins every token on each call: read it once
 
     @cached_property
     def to_child(self) -> bool:
@@ -94,6 +95,9 @@ class RecordContext:
     def in_quote(self, start: int, end: int) -> bool:
         return self.quote_index.contains(start, end)
 
+    def in_quote_any(self, start: int, end: int) -> bool:
+        return self.quote_index.overlaps(start, end)
+
     @cached_property
     def cast(self) -> Cast:
         return Cast(self.doc, self.record.metadata.child_names, self.to_child, self.in_quote)
@@ -102,10 +106,14 @@ class RecordContext:
     def quotes(self) -> list[speakers.AttributedQuote]:
         return speakers.attribute(self.doc, self.quote_spans, self.cast)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, pos: int) -> structure.Sent | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
+        k = bisect_right(self._sentence_starts, pos) - 1
+        if k >= 0 and self.sentences[k].start <= pos < self.sentences[k].end:
+            return self.sentences[k]
         return None
 
     @cached_property

@@ -14,6 +14,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from .sentindex import SentIndex
+
 Role = Literal["child", "adult", "unknown"]
 Gender = Literal["f", "m", "n", "?"]
 
@@ -87,8 +89,10 @@ class Cast:
     def __init__(
         self, doc: Doc, child_names: Iterable[str], to_child: bool,
         in_quote: Callable[[int, int], bool] = lambda start, end: False,
+        sents: SentIndex | None = None,
     ) -> None:
         self.doc = doc
+        self.sents = sents or SentIndex(doc)
         self.in_quote = in_quote
         self.to_child = to_child
         names: set[str] = set()
@@ -216,13 +220,8 @@ class Cast:
     def mentions_before(self, tok: Token, sentences_back: int = 3) -> list[tuple[Token, Person | None, int]]:
         """Mentions before `tok` outside quotations: this sentence nearest first, then each
         earlier sentence with its main subject first. Pronouns come back with None."""
-        sents: list[Span] = [tok.sent]
-        cur = tok.sent
-        for _ in range(sentences_back):
-            if cur.start == 0:
-                break
-            cur = self.doc[cur.start - 1].sent
-            sents.append(cur)
+        k0 = self.sents.number(tok)
+        sents: list[Span] = [self.sents.spans[k] for k in range(k0, max(-1, k0 - sentences_back - 1), -1)]
         found: list[tuple[Token, Person | None, int]] = []
         seen: set[int] = set()
         for k, s in enumerate(sents):

@@ -124,6 +124,10 @@ class QuoteIndex:
         self._spans = sorted(q.outer for q in quotes)
         self._starts = [s for s, _ in self._spans]
 
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self._starts, end - 1) - 1
+        return k >= 0 and self._spans[k][1] > start
+
     def contains(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
         k = bisect_right(self._starts, start) - 1

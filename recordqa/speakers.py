@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .people import Cast, Person
 from .quotes import QuoteIndex, QuoteSpan
+from .sentindex import SentIndex
 
 SPEECH_VERBS = {
     "say", "tell", "ask", "reply", "explain", "write", "type", "sign", "choose", "shout",
@@ -40,14 +41,14 @@ def _outside(tok: Token, index: QuoteIndex) -> bool:
     return not index.contains(tok.idx, tok.idx + len(tok.text))
 
 
-def _speech_verb(doc: Doc, q: QuoteSpan, index: QuoteIndex) -> Token | None:
+def _speech_verb(doc: Doc, text: str, q: QuoteSpan, index: QuoteIndex, sents: SentIndex) -> Token | None:
     """The nearest speech verb outside any quote, in the quote's sentences, close to it."""
     first = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand")
     last = doc.char_span(q.close_mark, q.close_mark + 1, alignment_mode="expand")
     if first is None or last is None:
         return None
-    lo = first[0].sent.start
-    hi = last[-1].sent.end
+    lo = sents.sent(first[0]).start
+    hi = sents.sent(last[-1]).end
     # A quote that opens a sentence may take its verb from the end of the sentence before
     # ("She said:" then a new line with the quote).
     best: tuple[int, Token] | None = None
@@ -58,13 +59,13 @@ def _speech_verb(doc: Doc, q: QuoteSpan, index: QuoteIndex) -> Token | None:
             continue
         if tok.idx < q.open_mark:
             dist = q.open_mark - (tok.idx + len(tok.text))
-            gap = doc.text[tok.idx + len(tok.text) : q.open_mark]
+            gap = text[tok.idx + len(tok.text) : q.open_mark]
         else:
             dist = tok.idx - (q.close_mark + 1)
-            gap = doc.text[q.close_mark + 1 : tok.idx]
+            gap = text[q.close_mark + 1 : tok.idx]
         if dist > WINDOW or _crosses_other_quote(gap) or _crosses_sentence(gap, tok.idx < q.open_mark):
             continue
-        if tok.idx > q.close_mark and _ends_sentence(doc.text, q):
+        if tok.idx > q.close_mark and _ends_sentence(text, q):
             dist += WINDOW  # 'belt.” The supervisor wrote': prefer a verb before the quote
         if best is None or dist < best[0]:
             best = (dist, tok)
@@ -125,13 +126,14 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], cast: Cast) -> list[AttributedQ
     out: list[AttributedQuote] = []
     prev: AttributedQuote | None = None
     labels: set[str] = set()
+    text = doc.text
     for q in quotes:
-        inner = doc.text[q.start : q.end].strip()
-        if _scare_quote(doc.text, q) or inner in labels:
+        inner = text[q.start : q.end].strip()
+        if _scare_quote(text, q) or inner in labels:
             labels.add(inner)  # the same label later ("about 'Jay'") is a label too
             prev = None
             continue
-        verb = _speech_verb(doc, q, index)
+        verb = _speech_verb(doc, text, q, index, cast.sents)
         speaker: Person | None = None
         if verb is not None:
             subj = _subject(verb)
@@ -139,10 +141,10 @@ def attribute(doc: Doc, quotes: list[QuoteSpan], cast: Cast) -> list[AttributedQ
                 speaker = cast.resolve(subj)
             else:
                 speaker = Person("", "unknown", "?")
-        elif prev is not None and prev.speaker is not None and _adjacent(doc.text, prev.span, q):
+        elif prev is not None and prev.speaker is not None and _adjacent(text, prev.span, q):
             speaker = prev.speaker
         else:
-            label = _line_label(doc, q, cast)
+            label = _line_label(doc, text, q, cast)
             if label is not None:
                 speaker = label
         if speaker is None:
@@ -160,10 +162,10 @@ def _adjacent(text: str, a: QuoteSpan, b: QuoteSpan) -> bool:
     return "\n" not in between and between.strip() in {"", ",", ";", "and", ", and", "or", ", or", "."}
 
 
-def _line_label(doc: Doc, q: QuoteSpan, cast: Cast) -> Person | None:
+def _line_label(doc: Doc, text: str, q: QuoteSpan, cast: Cast) -> Person | None:
     """'Amy: "I like it"' — a name and a colon right before the quote."""
-    line_start = doc.text.rfind("\n", 0, q.open_mark) + 1
-    before = doc.text[line_start : q.open_mark].strip()
+    line_start = text.rfind("\n", 0, q.open_mark) + 1
+    before = text[line_start : q.open_mark].strip()
     if not before.endswith(":") or len(before.split()) > 3:
         return None
     span = doc.char_span(line_start, line_start + len(before) - 1, alignment_mode="expand")

@@ -36,7 +36,7 @@ def _views(ctx: RecordContext) -> list[tuple[int, int]]:
         word = tok.text.lower()
         person = ctx.cast.resolve(tok) if word in CHILD_PRONOUNS or word == "you" else ctx.cast.person_of(tok)
         if person is not None and person.role == "child":
-            sent = tok.sent
+            sent = ctx.cast.sents.sent(tok)
             out.append((sent.start_char, sent.end_char))
     return out
 
