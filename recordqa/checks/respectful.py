@@ -54,7 +54,13 @@ def _report_hits(ctx: RecordContext) -> list[Hit]:
     return hits
 
 
-def run(ctx: RecordContext) -> Outcome:
+def word_hits(ctx: RecordContext) -> list[Hit]:
+    """Labels, unexplained evaluatives and unevidenced descriptors (memoised: the
+    fact/opinion rules read them too, since a label is a judgement)."""
+    return ctx.memo("respectful-words", lambda: _word_hits(ctx))
+
+
+def _word_hits(ctx: RecordContext) -> list[Hit]:
     hits: list[Hit] = []
     text = ctx.text
     for entry in ctx.lex.respectful:
@@ -73,6 +79,11 @@ def run(ctx: RecordContext) -> Outcome:
                 entry.message.replace("{text}", m.group(0)), entry.suggestion,
                 None if entry.tier == "core" else "suggestion",
             ))
+    return hits
+
+
+def run(ctx: RecordContext) -> Outcome:
+    hits = list(word_hits(ctx))
     if ctx.is_report:
         hits.extend(_report_hits(ctx))
     hits.sort(key=lambda h: h.start)
