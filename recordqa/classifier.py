@@ -62,11 +62,25 @@ OWNED_HEADING = re.compile(
 CUES: dict[str, re.Pattern[str]] = {
     "owned": OWNED,
     "first_person": re.compile(r"\b(?:I|we|my|me)\b"),
-    "saw": re.compile(r"\b(?:I|we)\s+(?:saw|observed|noticed|noted|heard|visited|met|arrived|spoke|checked|looked|watched|found|went|asked)\b", re.I),
-    "report_verb": re.compile(r"\b(?:said|says|told|tells|reported|reports|stated|states|explained|confirmed|informed|described|shared|disclosed|advised|feels|felt|thinks|believes|according\s+to|raised|alleged|claims?|denied|admitted)\b", re.I),
-    "seem": re.compile(r"\b(?:appear(?:s|ed)?|seem(?:s|ed)?|present(?:s|ed|ing)\s+as|looked\s+(?:happy|well|tired|sad|anxious|settled))\b", re.I),
-    "evaluative": re.compile(r"\b(?:good|well|happy|settled|anxious|positive|negative|poor|chaotic|appropriate|inappropriate|coping|struggling|engag\w*|resilient|mature|caring|loving|concern(?:s|ing)?|risk|safe|unsafe|worrying|progress|improv\w*|doing\s+well|understands?)\b", re.I),
-    "future": re.compile(r"\b(?:will|shall|to\s+be|going\s+to|next|plan(?:ned)?|arrange\w*|book\w*|by\s+\d|action)\b", re.I),
+    "saw": re.compile(
+        r"\b(?:I|we)\s+(?:saw|observed|noticed|noted|heard|visited|met|arrived|spoke|checked|looked|watched|found|went|asked)\b",
+        re.I,
+    ),
+    "report_verb": re.compile(
+        r"\b(?:said|says|told|tells|reported|reports|stated|states|explained|confirmed|informed|described|shared|disclosed|advised|feels|felt|thinks|believes|according\s+to|raised|alleged|claims?|denied|admitted)\b",
+        re.I,
+    ),
+    "seem": re.compile(
+        r"\b(?:appear(?:s|ed)?|seem(?:s|ed)?|present(?:s|ed|ing)\s+as|looked\s+(?:happy|well|tired|sad|anxious|settled))\b",
+        re.I,
+    ),
+    "evaluative": re.compile(
+        r"\b(?:good|well|happy|settled|anxious|positive|negative|poor|chaotic|appropriate|inappropriate|coping|struggling|engag\w*|resilient|mature|caring|loving|concern(?:s|ing)?|risk|safe|unsafe|worrying|progress|improv\w*|doing\s+well|understands?)\b",
+        re.I,
+    ),
+    "future": re.compile(
+        r"\b(?:will|shall|to\s+be|going\s+to|next|plan(?:ned)?|arrange\w*|book\w*|by\s+\d|action)\b", re.I
+    ),
     "digit": re.compile(r"\d"),
     "quote": re.compile(r"[\"“”‘]|(?<!\w)'"),
 }
@@ -83,11 +97,13 @@ class CueFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
 
 
 def build_model() -> Pipeline:
-    features = FeatureUnion([
-        ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, lowercase=True)),
-        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)),
-        ("cues", CueFeatures()),
-    ])
+    features = FeatureUnion(
+        [
+            ("words", TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True, lowercase=True)),
+            ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)),
+            ("cues", CueFeatures()),
+        ]
+    )
     clf = LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced", random_state=SEED)
     return Pipeline([("features", features), ("clf", clf)])
 
@@ -124,9 +140,7 @@ def train(corpora: list[Path], out_dir: Path) -> TrainReport:
         t, lab = read_corpus(corpus)
         texts += t
         labels += lab
-    x_tr, x_te, y_tr, y_te = train_test_split(
-        texts, labels, test_size=0.2, random_state=SEED, stratify=labels
-    )
+    x_tr, x_te, y_tr, y_te = train_test_split(texts, labels, test_size=0.2, random_state=SEED, stratify=labels)
     held = build_model().fit(x_tr, y_tr)
     pred = held.predict(x_te)
     report = classification_report(y_te, pred, digits=3, zero_division=0)
@@ -143,12 +157,13 @@ def train(corpora: list[Path], out_dir: Path) -> TrainReport:
     return TrainReport(len(x_tr), len(x_te), macro, report, digest)
 
 
-def _model_card(corpora: list[Path], n: int, n_tr: int, n_te: int, macro: float, report: str, digest: str,
-                labels: list[str]) -> str:
+def _model_card(
+    corpora: list[Path], n: int, n_tr: int, n_te: int, macro: float, report: str, digest: str, labels: list[str]
+) -> str:
     counts = {lab: labels.count(lab) for lab in LABELS}
     return f"""# Model card: fact/opinion sentence classifier
 
-- **File**: `models/{MODEL_FILE}` (scikit-learn {__import__('sklearn').__version__}, joblib).
+- **File**: `models/{MODEL_FILE}` (scikit-learn {__import__("sklearn").__version__}, joblib).
 - **Trained**: {date.today().isoformat()} by `recordqa train` (seed {SEED}); the same data gives the same model.
 - **Task**: label one sentence of a case record `observed`, `reported`, `opinion_attributed`,
   `opinion_unattributed` or `other`, as `shared/standards/checks.md` defines them.
@@ -219,7 +234,7 @@ def label_sentences(ctx: RecordContext) -> list[str]:
         predicted = ["other"] * len(sents)
     quoted_speech = {q.span.start for q in ctx.quotes}
     out = []
-    for s, label in zip(sents, predicted):
+    for s, label in zip(sents, predicted, strict=False):
         if s.index in judged and label == "reported" and not _reporting_outside_quotes(ctx, s):
             label = "opinion_unattributed"
         out.append(_apply_rules(ctx, s, str(label), quoted_speech, s.index in judged))

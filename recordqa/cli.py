@@ -38,7 +38,9 @@ def _read_text(path: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         name = "standard input" if path == "-" else path
-        raise InputError(Code.NOT_UTF8, f"{name} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8.") from exc
+        raise InputError(
+            Code.NOT_UTF8, f"{name} is not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8."
+        ) from exc
 
 
 def _jsonl_records(path: str) -> list[tuple[int, Record | InputError]]:
@@ -55,7 +57,9 @@ def _jsonl_records(path: str) -> list[tuple[int, Record | InputError]]:
             out.append((n, InputError(Code.BAD_JSON, f"{path}:{n}: not valid JSON ({exc.msg}).")))
         except ValueError as exc:  # pydantic's ValidationError is a ValueError
             first = str(exc).splitlines()
-            out.append((n, InputError(Code.BAD_RECORD, f"{path}:{n}: {first[1] if len(first) > 1 else first[0]}".strip())))
+            out.append(
+                (n, InputError(Code.BAD_RECORD, f"{path}:{n}: {first[1] if len(first) > 1 else first[0]}".strip()))
+            )
     return out
 
 
@@ -84,7 +88,9 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             if isinstance(res, InputError):
                 failed += 1
                 rid = item.id if isinstance(item, Record) else None
-                out.write(json.dumps({"id": rid, "line": n, "error": {"code": res.code.value, "message": res.message}}) + "\n")
+                out.write(
+                    json.dumps({"id": rid, "line": n, "error": {"code": res.code.value, "message": res.message}}) + "\n"
+                )
             else:
                 results.append(res)
                 out.write(res.model_dump_json() + "\n")
@@ -94,7 +100,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
         texts = [(f, _read_text(f)) for f in args.files]
         records = [Record(text=t, id=None if f == "-" else f) for f, t in texts]
         analysed = analyse_many(records, profile=args.profile, record_type=args.record_type)
-        for (name, text), res in zip(texts, analysed):
+        for (name, text), res in zip(texts, analysed, strict=False):
             if isinstance(res, InputError):
                 failed += 1
                 print(f"recordqa: {name}: {res}", file=sys.stderr)
@@ -154,9 +160,13 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="recordqa", description=(
-        "Score how a children's social care record is written against published recording "
-        "standards. It makes no prediction about any child or family."))
+    p = argparse.ArgumentParser(
+        prog="recordqa",
+        description=(
+            "Score how a children's social care record is written against published recording "
+            "standards. It makes no prediction about any child or family."
+        ),
+    )
     p.add_argument("--version", action="version", version=f"recordqa {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -167,8 +177,12 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--record-type", choices=RECORD_TYPES)
     c.add_argument("--profile", default=None, help="a built-in profile name or a profile file")
     c.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    c.add_argument("--fail-on", choices=("error", "warning", "never"), default="never",
-                   help="exit 1 when a finding is at least this severe (default: never)")
+    c.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="never",
+        help="exit 1 when a finding is at least this severe (default: never)",
+    )
     c.set_defaults(func=cmd_check)
 
     e = sub.add_parser("evaluate", help="measure accuracy against a gold JSON Lines file")
@@ -185,9 +199,12 @@ def parser() -> argparse.ArgumentParser:
     x.set_defaults(func=cmd_explain)
 
     t = sub.add_parser("train", help="train the fact/opinion classifier from corpora/")
-    t.add_argument("--corpus", nargs="+", default=["corpora/fact_opinion/sentences.jsonl",
-                                                    "corpora/fact_opinion/supplement.jsonl"],
-                   help="labelled sentence files (JSON Lines: text, label)")
+    t.add_argument(
+        "--corpus",
+        nargs="+",
+        default=["corpora/fact_opinion/sentences.jsonl", "corpora/fact_opinion/supplement.jsonl"],
+        help="labelled sentence files (JSON Lines: text, label)",
+    )
     t.add_argument("--out", default="models")
     t.set_defaults(func=cmd_train)
     return p

@@ -11,7 +11,6 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-
 from typing import Any, TypeVar
 
 from spacy.tokens import Doc
@@ -73,7 +72,9 @@ class RecordContext:
     @cached_property
     def any_infant(self) -> bool:
         return any(a < 3 for a in self.child_ages) or bool(
-            re.search(r"\b(?:baby|babies|infant|newborn|toddler|non-verbal|\d{1,2}[- ]months?[- ]old)\b", self.text, re.I)
+            re.search(
+                r"\b(?:baby|babies|infant|newborn|toddler|non-verbal|\d{1,2}[- ]months?[- ]old)\b", self.text, re.I
+            )
         )
 
     @cached_property

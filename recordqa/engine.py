@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc
 
@@ -15,8 +15,8 @@ from .checks.seen_alone import verdict
 from .context import RecordContext, make_context
 from .errors import Code, InputError
 from .models import (
-    ChildVoice,
     CheckResult,
+    ChildVoice,
     Finding,
     Quote,
     Record,
@@ -91,7 +91,7 @@ def _finding(ctx: RecordContext, check_id: str, hit: Hit, severity: str) -> Find
     )
 
 
-def _severity(check_id: str, hit: Hit, overrides: dict[str, str]) -> str:
+def _severity(check_id: str, hit: Hit, overrides: Mapping[str, str]) -> str:
     if hit.code in overrides:
         return overrides[hit.code]
     if check_id in overrides:
@@ -109,18 +109,33 @@ def run_checks(ctx: RecordContext, profile: profiles.Profile) -> list[CheckResul
         outcome: Outcome = check.run(ctx)
         if settings is None or not settings.applies(ctx.record_type) or profile.severity.get(check_id) == "off":
             # Not scored and no findings; the detail stays, for information and evaluation.
-            out.append(CheckResult(id=check_id, status="not_applicable", score=1.0,
-                                   summary=f"Not checked for a {ctx.record_type.replace('_', ' ')}.",
-                                   standards=standards, detail=outcome.detail))
+            out.append(
+                CheckResult(
+                    id=check_id,
+                    status="not_applicable",
+                    score=1.0,
+                    summary=f"Not checked for a {ctx.record_type.replace('_', ' ')}.",
+                    standards=standards,
+                    detail=outcome.detail,
+                )
+            )
             continue
         findings = []
         for hit in outcome.hits:
             sev = _severity(check_id, hit, profile.severity)
             if sev != "off":
                 findings.append(_finding(ctx, check_id, hit, sev))
-        out.append(CheckResult(id=check_id, status=outcome.status, score=round(outcome.score, 3),
-                               summary=outcome.summary, standards=standards, findings=findings,
-                               detail=outcome.detail))
+        out.append(
+            CheckResult(
+                id=check_id,
+                status=outcome.status,
+                score=round(outcome.score, 3),
+                summary=outcome.summary,
+                standards=standards,
+                findings=findings,
+                detail=outcome.detail,
+            )
+        )
     return out
 
 
@@ -132,9 +147,13 @@ def _result(doc: Doc, rec: Record, profile_name: str | None, record_type: str | 
     checks = run_checks(ctx, prof)
     value = scoring.score(checks, prof)
     quotes = [
-        Quote(start=q.span.start, end=q.span.end, text=ctx.text[q.span.start : q.span.end],
-              speaker=(q.speaker.text or None) if q.speaker else None,
-              speaker_role=q.speaker.role if q.speaker else "unknown")
+        Quote(
+            start=q.span.start,
+            end=q.span.end,
+            text=ctx.text[q.span.start : q.span.end],
+            speaker=(q.speaker.text or None) if q.speaker else None,
+            speaker_role=q.speaker.role if q.speaker else "unknown",
+        )
         for q in ctx.quotes
     ]
     return Result(
@@ -147,8 +166,12 @@ def _result(doc: Doc, rec: Record, profile_name: str | None, record_type: str | 
         checks=checks,
         child_voice=ChildVoice(quotes=quotes),
         seen_alone=verdict(ctx),
-        sentences=[Sentence(start=s.start, end=s.end, label=lab) for s, lab in zip(ctx.sentences, ctx.labels)],  # type: ignore[arg-type]
+        sentences=[
+            Sentence(start=s.start, end=s.end, label=lab)  # type: ignore[arg-type]
+            for s, lab in zip(ctx.sentences, ctx.labels, strict=True)
+        ],
         readability=figures(ctx),
-        meta=ResultMeta(recordqa_version=__version__, spacy_model=pipeline.model_name(),
-                        classifier=classifier.model_name()),
+        meta=ResultMeta(
+            recordqa_version=__version__, spacy_model=pipeline.model_name(), classifier=classifier.model_name()
+        ),
     )

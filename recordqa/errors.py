@@ -5,10 +5,10 @@ Messages never include the record's text: case notes are sensitive personal data
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     EMPTY_TEXT = "RQE101"
     TOO_LONG = "RQE102"
     NOT_UTF8 = "RQE103"

@@ -14,8 +14,14 @@ from .errors import Code, InputError
 from .models import Record, Result
 
 SPAN_LISTS = (
-    "child_quotes", "adult_quotes", "unattributed_opinions", "attributed_opinions",
-    "jargon", "explained_acronyms", "minimising", "pejorative",
+    "child_quotes",
+    "adult_quotes",
+    "unattributed_opinions",
+    "attributed_opinions",
+    "jargon",
+    "explained_acronyms",
+    "minimising",
+    "pejorative",
 )
 VERDICTS = ("seen_alone", "seen_alone_reason", "plain_english", "analysis", "actions", "to_child")
 JARGON_CODES = {"jargon/acronym", "jargon/term"}
@@ -70,8 +76,17 @@ class Evaluation:
         return {
             "records": self.records,
             "errors": self.errors,
-            "spans": {k: {"precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3),
-                          "tp": s.tp, "fp": s.fp, "fn": s.fn} for k, s in self.spans.items()},
+            "spans": {
+                k: {
+                    "precision": round(s.precision, 3),
+                    "recall": round(s.recall, 3),
+                    "f1": round(s.f1, 3),
+                    "tp": s.tp,
+                    "fp": s.fp,
+                    "fn": s.fn,
+                }
+                for k, s in self.spans.items()
+            },
             "verdicts": {k: {"accuracy": round(self.accuracy(k), 3), "n": len(v)} for k, v in self.verdicts.items()},
             "adult_quotes_counted_as_child": self.adult_as_child,
         }
@@ -79,8 +94,10 @@ class Evaluation:
 
 def compare(result: Result, text: str) -> dict[str, Any]:
     """The gold-comparable view of a result."""
-    sents = {lab: [text[s.start : s.end] for s in result.sentences if s.label == lab]
-             for lab in ("opinion_unattributed", "opinion_attributed")}
+    sents = {
+        lab: [text[s.start : s.end] for s in result.sentences if s.label == lab]
+        for lab in ("opinion_unattributed", "opinion_attributed")
+    }
     quotes = result.child_voice.quotes
     findings = {c.id: c.findings for c in result.checks}
     jargon = result.check("jargon")
@@ -128,7 +145,7 @@ def evaluate(path: Path, profile: str | None = None) -> Evaluation:
     rows = read_gold(path)
     ev = Evaluation()
     records = [Record.model_validate(r) for r in rows]
-    for row, rec, res in zip(rows, records, analyse_many(records, profile=profile)):
+    for row, rec, res in zip(rows, records, analyse_many(records, profile=profile), strict=False):
         ev.records += 1
         if isinstance(res, InputError):
             ev.errors.append(f"{row.get('id')}: {res.message}")
@@ -155,8 +172,11 @@ def evaluate(path: Path, profile: str | None = None) -> Evaluation:
 
 
 def table(ev: Evaluation) -> str:
-    lines = [f"{ev.records} records" + (f", {len(ev.errors)} not analysed" if ev.errors else ""), "",
-             f"{'span list':<24}{'precision':>10}{'recall':>8}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"]
+    lines = [
+        f"{ev.records} records" + (f", {len(ev.errors)} not analysed" if ev.errors else ""),
+        "",
+        f"{'span list':<24}{'precision':>10}{'recall':>8}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}",
+    ]
     for k, s in ev.spans.items():
         lines.append(f"{k:<24}{s.precision:>10.3f}{s.recall:>8.3f}{s.f1:>7.3f}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
     lines += ["", f"{'verdict':<24}{'accuracy':>10}{'n':>5}"]

@@ -36,14 +36,31 @@ def _resolve(name: str) -> str:
 
 
 def _text(page: dict[str, Any]) -> str:
-    lines = [f"# {page['id']}: {page['title']}", "", "## What it checks", page["what"], "",
-             "## Why it matters", page["why"], "", "## Example", f"  {page['example']}", "",
-             "## Better", f"  {page['better']}", "", "## Limits", page["limits"], "", "## Finding codes"]
+    lines = [
+        f"# {page['id']}: {page['title']}",
+        "",
+        "## What it checks",
+        page["what"],
+        "",
+        "## Why it matters",
+        page["why"],
+        "",
+        "## Example",
+        f"  {page['example']}",
+        "",
+        "## Better",
+        f"  {page['better']}",
+        "",
+        "## Limits",
+        page["limits"],
+        "",
+        "## Finding codes",
+    ]
     lines += [f"  {code}  ({sev})" for code, sev in page["codes"].items()]
     lines += ["", "## Standards it serves"]
     for s in page["standards"]:
         lines.append(f"  - {s['authority']}, {s['document']} ({s['source']}, line {s['line']}):")
-        lines.append(f"    \"{s['quote']}\"")
+        lines.append(f'    "{s["quote"]}"')
     return "\n".join(lines)
 
 

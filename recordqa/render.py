@@ -5,9 +5,15 @@ from __future__ import annotations
 from .models import Finding, Result
 
 COLOURS = {
-    "child-voice": "32", "seen-alone": "36", "fact-opinion": "35", "jargon": "33",
-    "minimising-language": "31", "respectful-language": "91", "readability": "34",
-    "analysis": "96", "actions": "94",
+    "child-voice": "32",
+    "seen-alone": "36",
+    "fact-opinion": "35",
+    "jargon": "33",
+    "minimising-language": "31",
+    "respectful-language": "91",
+    "readability": "34",
+    "analysis": "96",
+    "actions": "94",
 }
 STATUS = {"pass": "✓ pass", "warn": "! warn", "fail": "✗ fail", "not_applicable": "- n/a"}
 

@@ -56,10 +56,19 @@ def lines(text: str) -> list[Line]:
         heading = None
         h = HEADING_LINE.match(rest)
         colon = rest.rstrip().endswith((":", "："))
-        if h and _label_ok(h.group("label")) and (colon or (
-            len(rest.split()) <= MAX_LABEL_WORDS and not rest.rstrip().endswith((".", "?", "!", ","))
-            and not bullet and rest.strip()[:1].isupper()
-        )):
+        if (
+            h
+            and _label_ok(h.group("label"))
+            and (
+                colon
+                or (
+                    len(rest.split()) <= MAX_LABEL_WORDS
+                    and not rest.rstrip().endswith((".", "?", "!", ","))
+                    and not bullet
+                    and rest.strip()[:1].isupper()
+                )
+            )
+        ):
             heading = h.group("label").strip() + (":" if colon else "")
             body = end
         else:
@@ -108,7 +117,5 @@ def sentences(doc: Doc, layout: list[Line]) -> list[Sent]:
         if e <= s or not any(ch.isalnum() for ch in text[s:e]):
             continue
         bullet = bool(line and line.bullet and s == line.body_start)
-        out.append(
-            Sent(s, e, text[s:e], inline_heading or current_heading, bullet, len(out))
-        )
+        out.append(Sent(s, e, text[s:e], inline_heading or current_heading, bullet, len(out)))
     return out

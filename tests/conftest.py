@@ -26,10 +26,18 @@ Analyse = Callable[..., Result]
 
 @pytest.fixture(scope="session")
 def analyse(nlp: Language) -> Analyse:
-    def run(text: str, record_type: str = "visit", names: list[str] | None = None,
-            ages: list[int] | None = None, profile: str | None = None) -> Result:
-        rec = Record(text=text, record_type=record_type,  # type: ignore[arg-type]
-                     metadata=Metadata(child_names=names or [], child_ages=ages or []))
+    def run(
+        text: str,
+        record_type: str = "visit",
+        names: list[str] | None = None,
+        ages: list[int] | None = None,
+        profile: str | None = None,
+    ) -> Result:
+        rec = Record(
+            text=text,
+            record_type=record_type,  # type: ignore[arg-type]
+            metadata=Metadata(child_names=names or [], child_ages=ages or []),
+        )
         return engine.analyse(rec, profile=profile)
 
     return run

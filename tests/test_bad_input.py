@@ -10,12 +10,36 @@ from recordqa import engine
 from recordqa.errors import Code, InputError
 from recordqa.models import Record, Result
 
-PIECES = st.sampled_from([
-    "Amy said, \"I miss my brother.\"", "‘It’s fine,’ he told me.", "SW to monitor, ongoing.",
-    "Dad said it was rough handling.", "I saw Amy alone.", "Mum is chaotic.", "\n- I will visit on 3 May.\n",
-    "Analysis:", "“", "'", "\"", "😀", "\u200b", "\u202e", "مرحبا", "\x00", "\x07", "\t", "  ", "CIN (child in need)",
-    "...", "??", "S47", "A&E", "Mum's", "don't",
-])
+PIECES = st.sampled_from(
+    [
+        'Amy said, "I miss my brother."',
+        "‘It’s fine,’ he told me.",
+        "SW to monitor, ongoing.",
+        "Dad said it was rough handling.",
+        "I saw Amy alone.",
+        "Mum is chaotic.",
+        "\n- I will visit on 3 May.\n",
+        "Analysis:",
+        "“",
+        "'",
+        '"',
+        "😀",
+        "\u200b",
+        "\u202e",
+        "مرحبا",
+        "\x00",
+        "\x07",
+        "\t",
+        "  ",
+        "CIN (child in need)",
+        "...",
+        "??",
+        "S47",
+        "A&E",
+        "Mum's",
+        "don't",
+    ]
+)
 TEXTS = st.one_of(
     st.text(max_size=300),
     st.lists(st.one_of(PIECES, st.text(max_size=20)), max_size=25).map("".join),
@@ -66,7 +90,7 @@ def test_text_over_the_limit_is_refused_without_echoing_it() -> None:
 
 
 def test_a_long_record_at_the_limit_is_analysed(nlp) -> None:  # type: ignore[no-untyped-def]
-    unit = "I saw Amy alone. She said, \"I like school.\" Mum is chaotic. "
+    unit = 'I saw Amy alone. She said, "I like school." Mum is chaotic. '
     text = (unit * (engine.MAX_CHARS // len(unit)))[: engine.MAX_CHARS]
     result = engine.analyse(text)
     check_offsets(result, text)

@@ -46,7 +46,8 @@ def test_every_check_cites_standards_from_two_authorities() -> None:
 def test_every_finding_echoes_its_checks_first_standard(analyse: Analyse) -> None:
     result = analyse(
         "SW visited. Mum is chaotic and the home was messy. Dad said it was rough handling.",
-        names=["Kyle"], ages=[4],
+        names=["Kyle"],
+        ages=[4],
     )
     findings = [f for c in result.checks for f in c.findings]
     assert findings

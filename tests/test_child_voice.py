@@ -8,14 +8,29 @@ from .conftest import Analyse
 
 CASES = [
     # (text, child names, child ages, child quotes, adult quotes)
-    ('I met Zara at school. She told me, "I want to stay with Gran."', ["Zara"], [9],
-     ["I want to stay with Gran."], []),
+    (
+        'I met Zara at school. She told me, "I want to stay with Gran."',
+        ["Zara"],
+        [9],
+        ["I want to stay with Gran."],
+        [],
+    ),
     ("‘It’s boring at the contact centre,’ Deon said.", ["Deon"], [12], ["It’s boring at the contact centre,"], []),
-    ('Ms Patel said, "I am doing my best." Zara said "Mum is kind."', ["Zara"], [9],
-     ["Mum is kind."], ["I am doing my best."]),
+    (
+        'Ms Patel said, "I am doing my best." Zara said "Mum is kind."',
+        ["Zara"],
+        [9],
+        ["Mum is kind."],
+        ["I am doing my best."],
+    ),
     ("Zara's teacher, Mr Hill, said, 'She has settled well.'", ["Zara"], [9], [], ["She has settled well."]),
-    ('Zara\'s mother met me at the door. She said, "I have tried everything."', ["Zara"], [9],
-     [], ["I have tried everything."]),
+    (
+        'Zara\'s mother met me at the door. She said, "I have tried everything."',
+        ["Zara"],
+        [9],
+        [],
+        ["I have tried everything."],
+    ),
     ("The school logged the 'incident' on Monday.", ["Zara"], [9], [], []),
     ("Tomasz signed 'more' and 'swing' when I showed him the cards.", ["Tomasz"], [7], ["more", "swing"], []),
     ('Aisha (10) wrote: "I miss my cat."', [], [], ["I miss my cat."], []),
@@ -24,8 +39,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "names", "ages", "child", "adult"), CASES)
-def test_quote_speakers(analyse: Analyse, text: str, names: list[str], ages: list[int],
-                        child: list[str], adult: list[str]) -> None:
+def test_quote_speakers(
+    analyse: Analyse, text: str, names: list[str], ages: list[int], child: list[str], adult: list[str]
+) -> None:
     result = analyse(text, "visit", names, ages)
     quotes = result.child_voice.quotes
     assert [q.text for q in quotes if q.speaker_role == "child"] == child

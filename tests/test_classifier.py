@@ -14,8 +14,12 @@ from .conftest import ROOT
 
 
 def _small_corpus(path: Path) -> Path:
-    rows = [json.loads(line) for line in (ROOT / "corpora" / "fact_opinion" / "sentences.jsonl")
-            .read_text(encoding="utf-8").splitlines()[:600]]
+    rows = [
+        json.loads(line)
+        for line in (ROOT / "corpora" / "fact_opinion" / "sentences.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[:600]
+    ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     return path
 
@@ -34,11 +38,13 @@ def test_training_twice_gives_the_same_model(tmp_path: Path) -> None:
 
 def test_shipped_model_separates_the_labels() -> None:
     model = classifier.load_model()["model"]
-    predicted = model.predict([
-        "I saw a bruise on her left arm.",
-        "Her teacher told me she has been late three times.",
-        "In my view she needs a medical because the bruise is on her arm.",
-        "Mum is not coping and the house is a disgrace.",
-        "I will visit again on 4 June.",
-    ])
+    predicted = model.predict(
+        [
+            "I saw a bruise on her left arm.",
+            "Her teacher told me she has been late three times.",
+            "In my view she needs a medical because the bruise is on her arm.",
+            "Mum is not coping and the house is a disgrace.",
+            "I will visit again on 4 June.",
+        ]
+    )
     assert list(predicted) == ["observed", "reported", "opinion_attributed", "opinion_unattributed", "other"]

@@ -17,8 +17,9 @@ SAMPLE = ROOT / "recordqa" / "data" / "sample_visit.txt"
 
 def rq(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    proc = subprocess.run([sys.executable, "-m", "recordqa", *args], input=stdin, capture_output=True,
-                          cwd=ROOT, env=env, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-m", "recordqa", *args], input=stdin, capture_output=True, cwd=ROOT, env=env, timeout=300
+    )
     return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
 
 
@@ -36,8 +37,18 @@ def test_check_json_is_the_result_shape() -> None:
     out = rq("check", str(SAMPLE), "--format", "json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    for key in ("record_type", "profile", "score", "grade", "addressed_to_child", "checks", "child_voice",
-                "seen_alone", "sentences", "readability"):
+    for key in (
+        "record_type",
+        "profile",
+        "score",
+        "grade",
+        "addressed_to_child",
+        "checks",
+        "child_voice",
+        "seen_alone",
+        "sentences",
+        "readability",
+    ):
         assert key in data
     text = SAMPLE.read_text(encoding="utf-8")
     for check in data["checks"]:
@@ -46,20 +57,26 @@ def test_check_json_is_the_result_shape() -> None:
 
 
 def test_check_reads_standard_input() -> None:
-    out = rq("check", "-", "--format", "json", stdin='Amy said, "I like it here."'.encode())
+    out = rq("check", "-", "--format", "json", stdin=b'Amy said, "I like it here."')
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["child_voice"]["quotes"][0]["text"] == "I like it here."
 
 
 def test_jsonl_gives_one_line_per_input_line_errors_included(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join([
-        json.dumps({"id": "a", "text": "I saw Jo alone. She said, \"I am fine.\"", "record_type": "visit"}),
-        "{not json",
-        json.dumps({"id": "b", "text": "   "}),
-        json.dumps({"id": "c", "text": "Mum is chaotic.", "record_type": "nonsense"}),
-        json.dumps({"id": "d", "text": "Case closed."}),
-    ]) + "\n", encoding="utf-8")
+    src.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": 'I saw Jo alone. She said, "I am fine."', "record_type": "visit"}),
+                "{not json",
+                json.dumps({"id": "b", "text": "   "}),
+                json.dumps({"id": "c", "text": "Mum is chaotic.", "record_type": "nonsense"}),
+                json.dumps({"id": "d", "text": "Case closed."}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     out = rq("check", "--jsonl", str(src))
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r.get("id") for r in rows] == ["a", None, "b", None, "d"]

@@ -95,16 +95,10 @@ def test_every_entry_is_well_formed(entries: dict[str, dict]) -> None:
         for field in ("document", "source", "quote"):
             if not isinstance(entry[field], str) or not entry[field].strip():
                 problems.append(f"{key}: {field} must be a non-empty string")
-        if (
-            not isinstance(entry["line"], int)
-            or isinstance(entry["line"], bool)
-            or entry["line"] < 1
-        ):
+        if not isinstance(entry["line"], int) or isinstance(entry["line"], bool) or entry["line"] < 1:
             problems.append(f"{key}: line must be a positive integer")
         digest_id = entry["digest_id"]
-        if digest_id is not None and not (
-            isinstance(digest_id, str) and KEBAB.match(digest_id)
-        ):
+        if digest_id is not None and not (isinstance(digest_id, str) and KEBAB.match(digest_id)):
             problems.append(f"{key}: digest_id must be a kebab-case id or null")
         checks = entry["checks"]
         if not isinstance(checks, list) or not checks:
@@ -116,9 +110,7 @@ def test_every_entry_is_well_formed(entries: dict[str, dict]) -> None:
             if len(set(checks)) != len(checks):
                 problems.append(f"{key}: repeated check ids")
         if isinstance(entry["quote"], str) and len(entry["quote"]) > 220:
-            problems.append(
-                f"{key}: quote is {len(entry['quote'])} characters; quote one clause"
-            )
+            problems.append(f"{key}: quote is {len(entry['quote'])} characters; quote one clause")
     assert not problems, "\n".join(problems)
 
 
@@ -144,9 +136,7 @@ def test_every_check_is_served_by_at_least_two_clauses(
 
 def test_quotes_are_verbatim_and_start_at_their_line(entries: dict[str, dict]) -> None:
     if not SEEDS.is_dir():
-        pytest.skip(
-            "../shared/seeds not present: cannot verify quotes against the source documents"
-        )
+        pytest.skip("../shared/seeds not present: cannot verify quotes against the source documents")
     cache: dict[str, list[str]] = {}
     problems = []
     for key, entry in entries.items():
@@ -166,11 +156,7 @@ def test_quotes_are_verbatim_and_start_at_their_line(entries: dict[str, dict]) -
         quote = normalise(entry["quote"])
         at = joined.find(quote)
         if at == -1:
-            problems.append(
-                f"{key}: quote not found in {entry['source']} lines {line}-{line + WINDOW - 1}"
-            )
+            problems.append(f"{key}: quote not found in {entry['source']} lines {line}-{line + WINDOW - 1}")
         elif not first or at >= len(first):
-            problems.append(
-                f"{key}: quote does not start on line {line} of {entry['source']}"
-            )
+            problems.append(f"{key}: quote does not start on line {line} of {entry['source']}")
     assert not problems, "\n".join(problems)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..context import RecordContext
+from ..models import Status
 from ..structure import Sent
 from .base import Check, Hit, Outcome
 
@@ -22,10 +23,18 @@ DATE = (
     rf"\b(?:\d+|one|two|three|four|a)\s+(?:days?|weeks?|months?)\s+(?:before|after|from)\b)"
 )
 TIMESCALE = re.compile(DATE, re.IGNORECASE)
-VAGUE = re.compile(r"\b(?:ongoing|tbc|tba|asap|as\s+soon\s+as\s+possible|soon|in\s+due\s+course|when\s+possible|by\s+next\s+review|at\s+some\s+point)\b", re.I)
+VAGUE = re.compile(
+    r"\b(?:ongoing|tbc|tba|asap|as\s+soon\s+as\s+possible|soon|in\s+due\s+course|when\s+possible|by\s+next\s+review|at\s+some\s+point)\b",
+    re.I,
+)
 FREQUENCY = re.compile(r"\b(?:every|each|weekly|fortnightly|monthly|daily|regular(?:ly)?|twice|once\s+a)\b", re.I)
-FREQ_ANCHOR = re.compile(rf"\b(?:from|starting|until|till|for\s+(?:the\s+next\s+)?\w+\s+(?:weeks|months))\b|{DATE}", re.I)
-ACTION_HEADING = re.compile(r"\b(?:actions?|next\s+steps?|plan|to\s+do|tasks?|agreed|outcome|what\s+happens\s+next|further\s+action|follow[- ]up)\b", re.I)
+FREQ_ANCHOR = re.compile(
+    rf"\b(?:from|starting|until|till|for\s+(?:the\s+next\s+)?\w+\s+(?:weeks|months))\b|{DATE}", re.I
+)
+ACTION_HEADING = re.compile(
+    r"\b(?:actions?|next\s+steps?|plan|to\s+do|tasks?|agreed|outcome|what\s+happens\s+next|further\s+action|follow[- ]up)\b",
+    re.I,
+)
 AGENTS = (
     r"school|nursery|college|social\s+worker|worker|team|police|gp|health\s+visitor|nurse|teacher|carers?|"
     r"foster\s+carers?|parents?|manager|chair|panel|service|officer|advocate|iro|[a-z]+\s+worker|"
@@ -36,10 +45,32 @@ MODAL = re.compile(
     r"(?:will|shall|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"
     r"is\s+to|are\s+to)\s+(?:then\s+|also\s+|continue\s+to\s+)?(?P<verb>[a-z]+)",
 )
-SUBJECTLESS = re.compile(r"^\s*(?:will|continue\s+to)\s+[a-z]+|^\s*for\s+(?:allocation|assessment|review|discussion|consideration)\b|\bnext\s+steps?\b|^\s*(?:referral|visit|meeting|review|appointment|letter|assessment)\b.{0,40}\bto\s+be\b|\bto\s+be\s+(?:made|arranged|booked|completed|sent|held|offered|done)\b", re.I)
+SUBJECTLESS = re.compile(
+    r"^\s*(?:will|continue\s+to)\s+[a-z]+|^\s*for\s+(?:allocation|assessment|review|discussion|consideration)\b|\bnext\s+steps?\b|^\s*(?:referral|visit|meeting|review|appointment|letter|assessment)\b.{0,40}\bto\s+be\b|\bto\s+be\s+(?:made|arranged|booked|completed|sent|held|offered|done)\b",
+    re.I,
+)
 NOT_ACTION_VERBS = {
-    "be", "turn", "have", "feel", "like", "love", "enjoy", "miss", "need", "get", "become", "not",
-    "start", "stay", "live", "remain", "know", "find", "want", "hear", "grow",
+    "be",
+    "turn",
+    "have",
+    "feel",
+    "like",
+    "love",
+    "enjoy",
+    "miss",
+    "need",
+    "get",
+    "become",
+    "not",
+    "start",
+    "stay",
+    "live",
+    "remain",
+    "know",
+    "find",
+    "want",
+    "hear",
+    "grow",
 }
 ROLE_OWNER = re.compile(
     r"^\s*(?:[A-Z]{2,5}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|I|We|Mum|Dad|Mrs?\s+\w+|Ms\s+\w+|Miss\s+\w+|Dr\s+\w+|"
@@ -70,9 +101,14 @@ def _is_candidate(s: Sent, under_heading: bool) -> tuple[bool, bool]:
         return True, True
     if SUBJECTLESS.search(text):
         return True, False
-    if under_heading and (s.bullet or len(text.split()) <= 25) and re.match(
-        r"^\s*(?:to\s+)?(?:arrange|book|refer|complete|visit|call|phone|send|review|contact|check|make|update|share|monitor|support|attend|offer|continue|liaise|explore|discuss|seek|request|follow|ensure|see|write|ask|speak|hold|provide|apply|chase)\b",
-        text, re.I,
+    if (
+        under_heading
+        and (s.bullet or len(text.split()) <= 25)
+        and re.match(
+            r"^\s*(?:to\s+)?(?:arrange|book|refer|complete|visit|call|phone|send|review|contact|check|make|update|share|monitor|support|attend|offer|continue|liaise|explore|discuss|seek|request|follow|ensure|see|write|ask|speak|hold|provide|apply|chase)\b",
+            text,
+            re.I,
+        )
     ):
         return True, False
     return False, False
@@ -103,22 +139,40 @@ def run(ctx: RecordContext) -> Outcome:
     hits: list[Hit] = []
     if not actions:
         s, e = ctx.anchor
-        hits.append(Hit("actions/none", s, e, "No next steps are recorded.",
-                        "Record what will happen next: who will do what, and by when.", "suggestion"))
+        hits.append(
+            Hit(
+                "actions/none",
+                s,
+                e,
+                "No next steps are recorded.",
+                "Record what will happen next: who will do what, and by when.",
+                "suggestion",
+            )
+        )
         return Outcome("warn", 0.5, "No actions are recorded.", hits, {"verdict": "none"})
     incomplete = 0
     for a in actions:
         missing = [w for w, ok in (("owner", a.owner), ("timescale", a.timescale)) if not ok]
         if missing:
             incomplete += 1
-            hits.append(Hit("actions/incomplete", a.start, a.end, "This action has no " + " or ".join(missing) + ".",
-                            "Say who will do it and by when (a date, not 'ongoing' or 'ASAP')."))
+            hits.append(
+                Hit(
+                    "actions/incomplete",
+                    a.start,
+                    a.end,
+                    "This action has no " + " or ".join(missing) + ".",
+                    "Say who will do it and by when (a date, not 'ongoing' or 'ASAP').",
+                )
+            )
     verdict = "complete" if incomplete == 0 else "partial"
     n = len(actions)
     score = (n - incomplete) / n
-    status = "pass" if verdict == "complete" else ("warn" if score >= 0.5 else "fail")
-    summary = (f"All {n} actions have an owner and a timescale." if verdict == "complete"
-               else f"{incomplete} of {n} actions lack an owner or a timescale.")
+    status: Status = "pass" if verdict == "complete" else ("warn" if score >= 0.5 else "fail")
+    summary = (
+        f"All {n} actions have an owner and a timescale."
+        if verdict == "complete"
+        else f"{incomplete} of {n} actions lack an owner or a timescale."
+    )
     return Outcome(status, round(score, 3), summary, hits, {"verdict": verdict})
 
 

@@ -27,7 +27,7 @@ OPINIONS = ("opinion_attributed", "opinion_unattributed")
 
 def analytic_sentences(ctx: RecordContext) -> list[tuple[int, int]]:
     out = []
-    for s, label in zip(ctx.sentences, ctx.labels):
+    for s, label in zip(ctx.sentences, ctx.labels, strict=False):
         if ctx.in_quote(s.start, s.end):
             continue
         if label == "reported" and not re.search(r"\b(?:I|my|we)\b", s.text):
@@ -42,13 +42,29 @@ def run(ctx: RecordContext) -> Outcome:
     if found:
         s, e = found[0]
         n = len(found)
-        return Outcome("pass", 1.0, f"{n} sentence{'s' * (n > 1)} {'analyse' if n > 1 else 'analyses'} what this means for the child.",
-                       [Hit("analysis/present", s, e, "Analysis: what this means for the child.")], {"present": True})
+        return Outcome(
+            "pass",
+            1.0,
+            f"{n} sentence{'s' * (n > 1)} {'analyse' if n > 1 else 'analyses'} what this means for the child.",
+            [Hit("analysis/present", s, e, "Analysis: what this means for the child.")],
+            {"present": True},
+        )
     s, e = ctx.anchor
-    return Outcome("fail", 0.0, "The record describes but does not analyse what it means for the child.", [Hit(
-        "analysis/missing", s, e, "No sentence says what these events mean for the child.",
-        "Add what this means for the child: the impact on them, the risk, and why you think so.",
-    )], {"present": False})
+    return Outcome(
+        "fail",
+        0.0,
+        "The record describes but does not analyse what it means for the child.",
+        [
+            Hit(
+                "analysis/missing",
+                s,
+                e,
+                "No sentence says what these events mean for the child.",
+                "Add what this means for the child: the impact on them, the risk, and why you think so.",
+            )
+        ],
+        {"present": False},
+    )
 
 
 CHECK = Check("analysis", run)

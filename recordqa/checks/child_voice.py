@@ -9,9 +9,34 @@ from ..people import CHILD_PRONOUNS
 from .base import Check, Hit, Outcome
 
 VIEW_VERBS = {
-    "say", "tell", "explain", "want", "wish", "like", "love", "hate", "dislike", "enjoy",
-    "describe", "ask", "share", "feel", "miss", "worry", "write", "draw", "choose", "sign",
-    "prefer", "hope", "disclose", "mention", "agree", "disagree", "report", "talk",
+    "say",
+    "tell",
+    "explain",
+    "want",
+    "wish",
+    "like",
+    "love",
+    "hate",
+    "dislike",
+    "enjoy",
+    "describe",
+    "ask",
+    "share",
+    "feel",
+    "miss",
+    "worry",
+    "write",
+    "draw",
+    "choose",
+    "sign",
+    "prefer",
+    "hope",
+    "disclose",
+    "mention",
+    "agree",
+    "disagree",
+    "report",
+    "talk",
 }
 INFANT_BEHAVIOUR = re.compile(
     r"\b(?:smil|laugh|giggl|cr(?:y|ied|ies)|babbl|reach|crawl|cooed?|coo|gurgl|settl|fed|feeding|"
@@ -71,17 +96,26 @@ def run(ctx: RecordContext) -> Outcome:
     views = _views(ctx)
     if views:
         s, e = views[0]
-        hits.append(Hit(
-            "child-voice/view-not-quoted", s, e,
-            "The child's view is reported but not in their own words.",
-            "Quote what the child said, in their words, with quotation marks.",
-        ))
+        hits.append(
+            Hit(
+                "child-voice/view-not-quoted",
+                s,
+                e,
+                "The child's view is reported but not in their own words.",
+                "Quote what the child said, in their words, with quotation marks.",
+            )
+        )
         return Outcome("warn", 0.5, "The child's views are reported, but none of their words are quoted.", hits)
     start, end = ctx.anchor
-    hits.append(Hit(
-        "child-voice/missing", start, end, "No view of the child is recorded.",
-        "Record what the child said (in quotation marks), or how a baby or non-verbal child responded.",
-    ))
+    hits.append(
+        Hit(
+            "child-voice/missing",
+            start,
+            end,
+            "No view of the child is recorded.",
+            "Record what the child said (in quotation marks), or how a baby or non-verbal child responded.",
+        )
+    )
     return Outcome("fail", 0.0, "The child's views are not recorded.", hits)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..context import RecordContext
+from ..models import Severity, Status
 from .base import Check, Hit, Outcome
 
 ACRONYM = re.compile(
@@ -44,16 +45,11 @@ def _initials_match(acronym: str, words: list[str]) -> bool:
         if wi == len(words):
             return False
         w = words[wi]
-        if w[:1].upper() == letters[li]:
-            # a word may give more than one letter ("Child-in-Need"), try both
-            if walk(li + 1, wi + 1):
-                return True
+        if w[:1].upper() == letters[li] and walk(li + 1, wi + 1):
+            return True
         return w.lower() in STOP and walk(li, wi + 1)
 
-    for take in range(len(letters), min(len(words), len(letters) * 2 + 2) + 1):
-        if walk(0, len(words) - take):
-            return True
-    return False
+    return any(walk(0, len(words) - take) for take in range(len(letters), min(len(words), len(letters) * 2 + 2) + 1))
 
 
 def _explained_at(text: str, m: re.Match[str], expansions: dict[str, str]) -> bool:
@@ -105,11 +101,17 @@ def acronym_hits(ctx: RecordContext) -> tuple[list[Hit], list[str]]:
             explained.add(key)
             continue
         plain = expansions.get(key)
-        hits.append(Hit(
-            "jargon/acronym", m.start(), m.end(),
-            f"'{surface}' is not explained where it is first used.",
-            f"Write '{plain}' in full." if plain else "Write the words in full, or explain the abbreviation at its first use.",
-        ))
+        hits.append(
+            Hit(
+                "jargon/acronym",
+                m.start(),
+                m.end(),
+                f"'{surface}' is not explained where it is first used.",
+                f"Write '{plain}' in full."
+                if plain
+                else "Write the words in full, or explain the abbreviation at its first use.",
+            )
+        )
     return hits, sorted(explained)
 
 
@@ -133,12 +135,17 @@ def term_hits(ctx: RecordContext) -> list[Hit]:
                 continue
             if _allowed(ctx, m.group(0)):
                 continue
-            severity = "warning" if term.tier == "core" else "suggestion"
-            hits.append(Hit(
-                "jargon/term" if term.tier == "core" else "jargon/term-extra", m.start(), m.end(),
-                f"'{m.group(0)}' is social-care jargon a child or parent may not understand.",
-                f"Try: {term.plain}", severity,
-            ))
+            severity: Severity = "warning" if term.tier == "core" else "suggestion"
+            hits.append(
+                Hit(
+                    "jargon/term" if term.tier == "core" else "jargon/term-extra",
+                    m.start(),
+                    m.end(),
+                    f"'{m.group(0)}' is social-care jargon a child or parent may not understand.",
+                    f"Try: {term.plain}",
+                    severity,
+                )
+            )
     return hits
 
 
@@ -182,9 +189,11 @@ def run(ctx: RecordContext) -> Outcome:
     if not flagged:
         return Outcome("pass", 1.0, "No unexplained acronyms or jargon.", hits, detail)
     n = len(flagged)
-    status = "fail" if density > 3 else "warn"
+    status: Status = "fail" if density > 3 else "warn"
     score = max(0.0, 1.0 - density / 6)
-    return Outcome(status, round(score, 3), f"{n} unexplained acronym{'s' * (n > 1)} or jargon term{'s' * (n > 1)}.", hits, detail)
+    return Outcome(
+        status, round(score, 3), f"{n} unexplained acronym{'s' * (n > 1)} or jargon term{'s' * (n > 1)}.", hits, detail
+    )
 
 
 CHECK = Check("jargon", run)

@@ -31,9 +31,32 @@ CONSENT_ADMIN = re.compile(
 )
 
 
-CHILD_WORDS = {"child", "children", "baby", "babies", "boy", "boys", "girl", "girls", "son", "daughter", "him",
-               "he", "kids", "toddler", "toddlers", "infant", "infants", "newborn", "cousins", "siblings",
-               "brothers", "sisters", "brother", "sister"}
+CHILD_WORDS = {
+    "child",
+    "children",
+    "baby",
+    "babies",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "son",
+    "daughter",
+    "him",
+    "he",
+    "kids",
+    "toddler",
+    "toddlers",
+    "infant",
+    "infants",
+    "newborn",
+    "cousins",
+    "siblings",
+    "brothers",
+    "sisters",
+    "brother",
+    "sister",
+}
 
 
 def _about_child_harm(ctx: RecordContext, sentence: str, before: str, phrase: str) -> bool:
@@ -61,7 +84,9 @@ def run(ctx: RecordContext) -> Outcome:
             if phrase.when == "exploitation":
                 if not (EXPLOITATION.search(stext) or EXPLOITATION.search(text)):
                     continue
-                if "consent" in m.group(0).lower() and CONSENT_ADMIN.search(stext[stext.lower().find("consent"):][:60]):
+                if "consent" in m.group(0).lower() and CONSENT_ADMIN.search(
+                    stext[stext.lower().find("consent") :][:60]
+                ):
                     continue
             message = phrase.message.replace("{text}", m.group(0))
             if ctx.in_quote(m.start(), m.end()):

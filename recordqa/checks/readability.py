@@ -7,7 +7,7 @@ import re
 import textstat
 
 from ..context import RecordContext
-from ..models import Readability
+from ..models import Readability, Status
 from .base import Check, Hit, Outcome
 from .jargon import all_hits
 
@@ -71,9 +71,16 @@ def run(ctx: RecordContext) -> Outcome:
     for s in ctx.sentences:
         n = len(WORD.findall(s.text))
         if n > LONG_SENTENCE:
-            hits.append(Hit("readability/long-sentence", s.start, s.end,
-                            f"This sentence has {n} words (more than {LONG_SENTENCE}).",
-                            "Split it into shorter sentences, one point each.", "suggestion" if n <= 40 else "warning"))
+            hits.append(
+                Hit(
+                    "readability/long-sentence",
+                    s.start,
+                    s.end,
+                    f"This sentence has {n} words (more than {LONG_SENTENCE}).",
+                    "Split it into shorter sentences, one point each.",
+                    "suggestion" if n <= 40 else "warning",
+                )
+            )
     problems = []
     if fig.flesch_reading_ease < floor:
         problems.append(f"reading ease {fig.flesch_reading_ease} is below {floor}")
@@ -83,8 +90,14 @@ def run(ctx: RecordContext) -> Outcome:
         problems.append(f"{fig.long_sentence_share:.0%} of sentences are long")
     detail = fig.model_dump() | {"reader": "child" if ctx.to_child else "adult", "plain_english": plain_english(ctx)}
     if not problems:
-        return Outcome("pass", 1.0, f"Plain English: reading ease {fig.flesch_reading_ease}, grade {fig.flesch_kincaid_grade}.", hits, detail)
-    status = "warn" if len(problems) == 1 else "fail"
+        return Outcome(
+            "pass",
+            1.0,
+            f"Plain English: reading ease {fig.flesch_reading_ease}, grade {fig.flesch_kincaid_grade}.",
+            hits,
+            detail,
+        )
+    status: Status = "warn" if len(problems) == 1 else "fail"
     return Outcome(status, 0.6 if status == "warn" else 0.3, "Hard to read: " + "; ".join(problems) + ".", hits, detail)
 
 

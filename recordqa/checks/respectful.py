@@ -25,9 +25,15 @@ def _report_hits(ctx: RecordContext) -> list[Hit]:
     for m in CONTRACTION.finditer(text):
         if ctx.in_quote(m.start(), m.end()):
             continue
-        hits.append(Hit("respectful-language/contraction", m.start(), m.end(),
-                        f"'{m.group(0)}' is a contraction; reports use the full form.",
-                        "Write the words in full (for example 'does not', 'she is')."))
+        hits.append(
+            Hit(
+                "respectful-language/contraction",
+                m.start(),
+                m.end(),
+                f"'{m.group(0)}' is a contraction; reports use the full form.",
+                "Write the words in full (for example 'does not', 'she is').",
+            )
+        )
     family = "|".join(re.escape(w) for w in ctx.lex.report.family_names)
     for m in re.finditer(rf"(?<![\w-])(?:{family})(?:['’]s)?(?![\w-])", text, re.IGNORECASE):
         word = m.group(0)
@@ -40,17 +46,26 @@ def _report_hits(ctx: RecordContext) -> list[Hit]:
             nxt = text[end : end + 20].lstrip()
             is_possessive = bool(nxt[:1].isalpha()) and not re.match(
                 r"(?:been|not|aware|said|told|going|had|got|a\b|an\b|the\b|very|also|now|still|unable|able|happy|worried|keen)",
-                nxt, re.I)
+                nxt,
+                re.I,
+            )
             if is_possessive:
                 end -= 2
-        hits.append(Hit("respectful-language/family-name", start, end,
-                        f"'{text[start:end]}' is used as a name; a report names adults properly.",
-                        "Use the person's title and surname, or their relationship to the child ('Amy's mother')."))
+        hits.append(
+            Hit(
+                "respectful-language/family-name",
+                start,
+                end,
+                f"'{text[start:end]}' is used as a name; a report names adults properly.",
+                "Use the person's title and surname, or their relationship to the child ('Amy's mother').",
+            )
+        )
     for entry in ctx.lex.report.slang:
         for m in entry.regex.finditer(text):
             if not ctx.in_quote(m.start(), m.end()):
-                hits.append(Hit("respectful-language/slang", m.start(), m.end(),
-                                f"'{m.group(0)}' is slang.", entry.suggestion))
+                hits.append(
+                    Hit("respectful-language/slang", m.start(), m.end(), f"'{m.group(0)}' is slang.", entry.suggestion)
+                )
     return hits
 
 
@@ -74,11 +89,16 @@ def _word_hits(ctx: RecordContext) -> list[Hit]:
                 continue
             if entry.category == "descriptor" and ctx.lex.evidence_regex.search(rest):
                 continue
-            hits.append(Hit(
-                "respectful-language/" + entry.category, m.start(), m.end(),
-                entry.message.replace("{text}", m.group(0)), entry.suggestion,
-                None if entry.tier == "core" else "suggestion",
-            ))
+            hits.append(
+                Hit(
+                    "respectful-language/" + entry.category,
+                    m.start(),
+                    m.end(),
+                    entry.message.replace("{text}", m.group(0)),
+                    entry.suggestion,
+                    None if entry.tier == "core" else "suggestion",
+                )
+            )
     return hits
 
 
@@ -92,8 +112,12 @@ def run(ctx: RecordContext) -> Outcome:
         return Outcome("pass", 1.0, "The language is respectful and evidenced.", hits)
     n = len(flagged)
     score = max(0.0, 1.0 - 0.25 * n)
-    return Outcome("fail" if n >= 3 else "warn", score,
-                   f"{n} label{'s' * (n > 1)} or unevidenced description{'s' * (n > 1)} a child or family could find hurtful.", hits)
+    return Outcome(
+        "fail" if n >= 3 else "warn",
+        score,
+        f"{n} label{'s' * (n > 1)} or unevidenced description{'s' * (n > 1)} a child or family could find hurtful.",
+        hits,
+    )
 
 
 CHECK = Check("respectful-language", run)

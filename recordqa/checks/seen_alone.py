@@ -9,7 +9,9 @@ from ..context import RecordContext
 from ..models import SeenAlone
 from .base import Check, Hit, Outcome
 
-_SEE = r"\b(?:seen|saw|see|spoke|spoken|speak|talked|talk|chatted|met|meet|visited|spent|had\s+time|time|I|me|we|us|you)\b"
+_SEE = (
+    r"\b(?:seen|saw|see|spoke|spoken|speak|talked|talk|chatted|met|meet|visited|spent|had\s+time|time|I|me|we|us|you)\b"
+)
 ALONE = re.compile(
     r"\b(?:alone|on\s+(?:his|her|their|my|your|our)\s+own|by\s+(?:him|her|them|your)sel(?:f|ves)|"
     r"in\s+private|privately|one[- ]to[- ]one|1[:-]1|just\s+(?:you\s+and\s+me|me\s+and\s+you|the\s+two\s+of\s+us)|"
@@ -77,9 +79,10 @@ def _statements(ctx: RecordContext) -> list[Statement]:
         status: str | None = None
         if NEG_ALONE.search(text):
             status = "not_alone"
-        elif ALONE.search(text) and re.search(_SEE, text, re.I) or re.search(
+        elif (ALONE.search(text) and re.search(_SEE, text, re.I)) or re.search(
             r"\b(?:just\s+you\s+and\s+me|seen\s+alone|alone\s+with\s+me|on\s+(?:his|her|their)\s+own\s+with\s+me)\b",
-            text, re.I,
+            text,
+            re.I,
         ):
             status = "alone"
         elif PRESENT_THROUGHOUT.search(text):
@@ -88,18 +91,24 @@ def _statements(ctx: RecordContext) -> list[Statement]:
             status = "not_seen"
         if status is None:
             continue
-        if FUTURE.search(text) and status == "alone" and not re.search(r"\b(?:was|were|I\s+saw|spoke|talked)\b", text, re.I):
+        if (
+            FUTURE.search(text)
+            and status == "alone"
+            and not re.search(r"\b(?:was|were|I\s+saw|spoke|talked)\b", text, re.I)
+        ):
             continue
         reason = None
         if status != "alone":
             m = REASON.search(text)
             nxt = sents[k + 1].text if k + 1 < len(sents) else ""
             if m is None and nxt:
-                m2 = re.match(r"^\s*(?:this\s+was\s+)?(?:because|as|due\s+to|she\s+was\s+asleep|he\s+was\s+asleep)", nxt, re.I)
+                m2 = re.match(
+                    r"^\s*(?:this\s+was\s+)?(?:because|as|due\s+to|she\s+was\s+asleep|he\s+was\s+asleep)", nxt, re.I
+                )
                 if m2:
                     reason = nxt
             elif m is not None:
-                reason = text[m.start():]
+                reason = text[m.start() :]
         out.append(Statement(status, s.start, s.end, reason))
     return out
 
@@ -137,23 +146,52 @@ def run(ctx: RecordContext) -> Outcome:
     v = verdict(ctx)
     span = (v.start, v.end) if v.start is not None and v.end is not None else ctx.anchor
     if v.status == "alone":
-        return Outcome("pass", 1.0, "The child was seen alone.", [Hit("seen-alone/alone", *span, "Seen alone: stated.")],
-                       {"status": v.status, "reason_given": None})
+        return Outcome(
+            "pass",
+            1.0,
+            "The child was seen alone.",
+            [Hit("seen-alone/alone", *span, "Seen alone: stated.")],
+            {"status": v.status, "reason_given": None},
+        )
     if v.status in ("not_alone", "not_seen") and v.reason_given:
         what = "seen, but not alone" if v.status == "not_alone" else "not seen"
-        return Outcome("pass", 0.8, f"The child was {what}, and the reason is recorded.",
-                       [Hit(f"seen-alone/{v.status.replace('_', '-')}-with-reason", *span, f"Child {what}; reason given.")],
-                       {"status": v.status, "reason_given": True})
+        return Outcome(
+            "pass",
+            0.8,
+            f"The child was {what}, and the reason is recorded.",
+            [Hit(f"seen-alone/{v.status.replace('_', '-')}-with-reason", *span, f"Child {what}; reason given.")],
+            {"status": v.status, "reason_given": True},
+        )
     if v.status in ("not_alone", "not_seen"):
         what = "seen, but not alone" if v.status == "not_alone" else "not seen"
-        return Outcome("fail", 0.2, f"The child was {what}, and no reason is recorded.", [Hit(
-            "seen-alone/no-reason", *span, f"The child was {what} and the record does not say why.",
-            "Say why the child was not seen alone (or not seen), and when they will be.",
-        )], {"status": v.status, "reason_given": False})
-    return Outcome("fail", 0.0, "The record does not say whether the child was seen alone.", [Hit(
-        "seen-alone/not-stated", *span, "Whether the child was seen, and seen alone, is not stated.",
-        "Say whether you saw the child, whether you saw them alone, and if not, why not.",
-    )], {"status": "not_stated", "reason_given": None})
+        return Outcome(
+            "fail",
+            0.2,
+            f"The child was {what}, and no reason is recorded.",
+            [
+                Hit(
+                    "seen-alone/no-reason",
+                    *span,
+                    f"The child was {what} and the record does not say why.",
+                    "Say why the child was not seen alone (or not seen), and when they will be.",
+                )
+            ],
+            {"status": v.status, "reason_given": False},
+        )
+    return Outcome(
+        "fail",
+        0.0,
+        "The record does not say whether the child was seen alone.",
+        [
+            Hit(
+                "seen-alone/not-stated",
+                *span,
+                "Whether the child was seen, and seen alone, is not stated.",
+                "Say whether you saw the child, whether you saw them alone, and if not, why not.",
+            )
+        ],
+        {"status": "not_stated", "reason_given": None},
+    )
 
 
 CHECK = Check("seen-alone", run)
