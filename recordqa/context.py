@@ -19,6 +19,7 @@ from . import lexicon, speakers, structure
 from .lexicon import Lexicons
 from .models import REPORT_TYPES, Record
 from .people import Cast
+from .profiles import Profile
 from .quotes import QuoteIndex, QuoteSpan, find_quotes
 
 T = TypeVar("T")
@@ -36,8 +37,15 @@ class RecordContext:
     record: Record
     record_type: str
     lex: Lexicons
-    profile_allow: frozenset[str] = frozenset()
+    profile: Profile
     _memo: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def profile_allow(self) -> frozenset[str]:
+        return frozenset(self.profile.allow)
+
+    def setting(self, check_id: str, key: str, default: Any) -> Any:
+        return self.profile.setting(check_id, key, default)
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute once per record what more than one consumer reads."""
@@ -131,5 +139,5 @@ class RecordContext:
         return label_sentences(self)
 
 
-def make_context(doc: Doc, record: Record, record_type: str) -> RecordContext:
-    return RecordContext(doc=doc, record=record, record_type=record_type, lex=lexicon.load())
+def make_context(doc: Doc, record: Record, record_type: str, profile: Profile) -> RecordContext:
+    return RecordContext(doc=doc, record=record, record_type=record_type, lex=lexicon.load(), profile=profile)

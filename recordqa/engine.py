@@ -142,8 +142,7 @@ def run_checks(ctx: RecordContext, profile: profiles.Profile) -> list[CheckResul
 def _result(doc: Doc, rec: Record, profile_name: str | None, record_type: str | None) -> Result:
     prof = profiles.load(profile_name or rec.profile or "default")
     rtype = record_type or rec.record_type or infer_record_type(rec.text)
-    ctx = make_context(doc, rec, rtype)
-    ctx.profile_allow = frozenset(prof.allow)
+    ctx = make_context(doc, rec, rtype, prof)
     checks = run_checks(ctx, prof)
     value = scoring.score(checks, prof)
     quotes = [

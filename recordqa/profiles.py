@@ -1,23 +1,52 @@
-"""Profiles: which checks apply to which record types, their weights and the grade bands."""
+"""Profiles as data: which checks apply to which record types, weights, thresholds,
+severities, grade bands, word-list additions and allow-lists, each rule citing its source.
+
+A profile may `extends:` another and change only what differs. A bad file is refused with
+a message naming the file, the line and the field (docs/profiles.md).
+"""
 
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import Code, DataError
+from .lexicon import JargonTerm
 from .models import RECORD_TYPES
 
+SeverityLevel = Literal["error", "warning", "suggestion", "info", "off"]
 
-class CheckSettings(BaseModel):
+# The thresholds each check reads, with their types: a profile may set only these.
+SETTINGS: dict[str, dict[str, type]] = {
+    "seen-alone": {"min_age": int},
+    "timeliness": {"working_days": int, "significant_event_working_days": int},
+    "actions": {"vague_timescales": list},
+    "template": {"required": dict},
+    "readability": {
+        "adult_min_reading_ease": float, "adult_max_grade": float,
+        "child_min_reading_ease": float, "child_max_grade": float,
+    },
+}
+
+
+class Cite(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    weight: float = Field(ge=0, le=10)
+    file: str
+    line: int = Field(ge=1)
+
+
+class CheckRule(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    weight: float = Field(default=1.0, ge=0, le=10)
     applies_to: list[str] | Literal["all"] = "all"
+    cite: Cite | str | None = None
+    settings: dict[str, Any] = {}
 
     @field_validator("applies_to")
     @classmethod
@@ -38,32 +67,66 @@ class Grades(BaseModel):
     good: float = Field(ge=0, le=100)
     requires_improvement: float = Field(ge=0, le=100)
 
+    @model_validator(mode="after")
+    def _ordered(self) -> Grades:
+        if not self.outstanding >= self.good >= self.requires_improvement:
+            raise ValueError("grade bands must decrease: outstanding >= good >= requires_improvement")
+        return self
+
+
+class LexiconAdditions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    jargon: list[JargonTerm] = []
+
 
 class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    name: str
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    extends: str | None = None
     description: str = ""
+    authority: str | None = None
     grades: Grades
-    checks: dict[str, CheckSettings]
-    severity: dict[str, Literal["error", "warning", "suggestion", "info", "off"]] = {}
+    checks: dict[str, CheckRule]
+    severity: dict[str, SeverityLevel] = {}
     allow: list[str] = []
+    lexicon: LexiconAdditions = LexiconAdditions()
+    source_path: str | None = Field(default=None, exclude=True)
+
+    def setting(self, check_id: str, key: str, default: Any) -> Any:
+        rule = self.checks.get(check_id)
+        return rule.settings.get(key, default) if rule else default
 
 
-def _validate(data: object, where: str) -> Profile:
-    from .checks import REGISTRY
+# -- reading files, with line numbers for errors -------------------------------------
 
+
+def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
+    """The line of the YAML node at `loc` (a pydantic error location), or its nearest parent."""
     try:
-        profile = Profile.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"])
-        raise DataError(Code.BAD_DATA_FILE, f"{where}: field '{field}': {first['msg']}") from exc
-    unknown = [c for c in profile.checks if c not in REGISTRY]
-    if unknown:
-        raise DataError(
-            Code.BAD_DATA_FILE, f"{where}: field 'checks': unknown check(s) {unknown}; known: {list(REGISTRY)}"
-        )
-    return profile
+        node: Any = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for key in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(key)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+    if node is not None:
+        line = node.start_mark.line + 1
+    return line
+
+
+def _refuse(where: str, text: str, loc: tuple[Any, ...], message: str) -> DataError:
+    line = _line_of(text, loc)
+    field = ".".join(str(p) for p in loc) or "(top)"
+    at = f"{where}:{line}" if line else where
+    return DataError(Code.BAD_DATA_FILE, f"{at}: field '{field}': {message}")
 
 
 def builtin_names() -> list[str]:
@@ -71,21 +134,116 @@ def builtin_names() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
-@functools.lru_cache(maxsize=32)
-def load(name_or_path: str = "default") -> Profile:
-    """A built-in profile by name, or a profile file by path."""
-    if name_or_path.endswith((".yaml", ".yml")) or "/" in name_or_path:
+def _read(name_or_path: str, base: Path | None) -> tuple[str, str, Path | None]:
+    """(text, where, folder) of a built-in profile by name or a profile file by path."""
+    if name_or_path.endswith((".yaml", ".yml")) or "/" in name_or_path or "\\" in name_or_path:
         path = Path(name_or_path)
+        if not path.is_absolute() and base is not None:
+            path = base / path
         if not path.is_file():
             raise DataError(Code.UNKNOWN_PROFILE, f"No profile file at {path}.")
-        text, where = path.read_text(encoding="utf-8"), str(path)
-    else:
-        if name_or_path not in builtin_names():
-            raise DataError(Code.UNKNOWN_PROFILE, f"Unknown profile '{name_or_path}'; built in: {builtin_names()}.")
-        res = resources.files("recordqa") / "data" / "profiles" / f"{name_or_path}.yaml"
-        text, where = res.read_text(encoding="utf-8"), f"profiles/{name_or_path}.yaml"
+        try:
+            return path.read_text(encoding="utf-8"), str(path), path.parent
+        except UnicodeDecodeError as exc:
+            raise DataError(Code.BAD_DATA_FILE, f"{path} is not UTF-8 text.") from exc
+    if name_or_path not in builtin_names():
+        raise DataError(Code.UNKNOWN_PROFILE, f"Unknown profile '{name_or_path}'; built in: {', '.join(builtin_names())}.")
+    res = resources.files("recordqa") / "data" / "profiles" / f"{name_or_path}.yaml"
+    return res.read_text(encoding="utf-8"), f"profiles/{name_or_path}.yaml", None
+
+
+def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    out = dict(parent)
+    for key, value in child.items():
+        if key == "checks" and isinstance(value, dict):
+            checks = {k: dict(v) for k, v in (parent.get("checks") or {}).items()}
+            for cid, rule in value.items():
+                merged = dict(checks.get(cid, {}))
+                rule = rule or {}
+                settings = {**merged.get("settings", {}), **(rule.get("settings") or {})}
+                merged.update(rule)
+                if settings:
+                    merged["settings"] = settings
+                checks[cid] = merged
+            out["checks"] = checks
+        elif key in ("severity",) and isinstance(value, dict):
+            out[key] = {**(parent.get(key) or {}), **value}
+        elif key == "allow" and isinstance(value, list):
+            out[key] = list(dict.fromkeys([*(parent.get(key) or []), *value]))
+        elif key == "lexicon" and isinstance(value, dict):
+            jargon = [*((parent.get("lexicon") or {}).get("jargon") or []), *(value.get("jargon") or [])]
+            out[key] = {"jargon": jargon}
+        else:
+            out[key] = value
+    out.pop("extends", None)
+    return out
+
+
+def _raw(name_or_path: str, base: Path | None, seen: tuple[str, ...]) -> tuple[dict[str, Any], str, str]:
+    text, where, folder = _read(name_or_path, base)
+    if where in seen:
+        raise DataError(Code.BAD_DATA_FILE, f"{where}: field 'extends': a cycle ({' -> '.join([*seen, where])}).")
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise DataError(Code.BAD_DATA_FILE, f"{where}: not valid YAML: {exc}") from exc
-    return _validate(data, where)
+    if not isinstance(data, dict):
+        raise DataError(Code.BAD_DATA_FILE, f"{where}: a profile is a YAML mapping (name, grades, checks, ...).")
+    _check_own(data, text, where)
+    parent_name = data.get("extends")
+    if parent_name:
+        parent, _, _ = _raw(str(parent_name), folder, (*seen, where))
+        return _merge(parent, data), text, where
+    return data, text, where
+
+
+def _check_own(data: dict[str, Any], text: str, where: str) -> None:
+    """What must hold in each file, before merging: known checks, settings, citations."""
+    from .checks import REGISTRY
+
+    for cid, rule in (data.get("checks") or {}).items():
+        if cid not in REGISTRY:
+            raise _refuse(where, text, ("checks", cid), f"unknown check '{cid}'; known: {', '.join(REGISTRY)}")
+        if not isinstance(rule, dict):
+            raise _refuse(where, text, ("checks", cid), "a check rule is a mapping (weight, applies_to, cite, settings)")
+        for key, value in (rule.get("settings") or {}).items():
+            allowed = SETTINGS.get(cid, {})
+            if key not in allowed:
+                raise _refuse(where, text, ("checks", cid, "settings", key),
+                              f"'{cid}' has no setting '{key}'; it has: {', '.join(allowed) or 'none'}")
+            want = allowed[key]
+            ok = isinstance(value, want) or (want is float and isinstance(value, int))
+            if not ok or isinstance(value, bool) or (isinstance(value, int | float) and value < 0):
+                raise _refuse(where, text, ("checks", cid, "settings", key),
+                              f"must be a {'non-negative number' if want in (int, float) else want.__name__}")
+    for code in data.get("severity") or {}:
+        if code.split("/")[0] not in REGISTRY:
+            raise _refuse(where, text, ("severity", code), f"'{code}' is not a check or a finding code of one")
+
+
+@functools.lru_cache(maxsize=64)
+def load(name_or_path: str = "default") -> Profile:
+    """A built-in profile by name, or a profile file by path, with its `extends` resolved."""
+    data, text, where = _raw(name_or_path, Path.cwd(), ())
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise _refuse(where, text, tuple(first["loc"]), first["msg"]) from exc
+    missing = [cid for cid, rule in profile.checks.items() if rule.cite is None]
+    if missing:
+        raise _refuse(where, text, ("checks", missing[0], "cite"),
+                      "every rule cites its standard: give cite: {file: <seed file>, line: <n>} or a catalogue id")
+    from . import catalogue
+
+    for cid, rule in profile.checks.items():
+        if isinstance(rule.cite, str) and rule.cite not in catalogue.standards():
+            raise _refuse(where, text, ("checks", cid, "cite"), f"'{rule.cite}' is not in the standards catalogue")
+    for n, term in enumerate(profile.lexicon.jargon):
+        if term.source is None:
+            raise _refuse(where, text, ("lexicon", "jargon", n, "source"), "every word-list entry names its source")
+    return profile.model_copy(update={"source_path": where})
+
+
+def describe(profile: Profile) -> str:
+    return re.sub(r"\s+", " ", profile.description).strip()

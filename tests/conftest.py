@@ -32,11 +32,14 @@ def analyse(nlp: Language) -> Analyse:
         names: list[str] | None = None,
         ages: list[int] | None = None,
         profile: str | None = None,
+        **metadata: object,
     ) -> Result:
+        meta = {"child_names": names or [], "child_ages": ages or []}
+        meta.update({k: v for k, v in metadata.items() if v is not None})
         rec = Record(
             text=text,
             record_type=record_type,  # type: ignore[arg-type]
-            metadata=Metadata(child_names=names or [], child_ages=ages or []),
+            metadata=Metadata.model_validate(meta),
         )
         return engine.analyse(rec, profile=profile)
 

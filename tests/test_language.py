@@ -51,8 +51,6 @@ RESPECT = [
     ("The bedroom was dirty.", "visit", ["dirty"]),
     ("The bedroom was dirty, with food on the carpet and a full nappy by the bed.", "visit", []),
     ("Dad's behaviour was inappropriate.", "visit", ["inappropriate"]),
-    ("Mum doesn't think Jo needs help. Mum's partner agrees.", "assessment", ["Mum", "doesn't", "Mum"]),
-    ("Mum doesn't think Jo needs help.", "visit", []),
     ('Jo said "my dad is chaotic".', "visit", []),
 ]
 
@@ -60,3 +58,17 @@ RESPECT = [
 @pytest.mark.parametrize(("text", "record_type", "flagged"), RESPECT)
 def test_respectful(analyse: Analyse, text: str, record_type: str, flagged: list[str]) -> None:
     assert _texts(analyse(text, record_type, ["Jo"], [9]), "respectful-language") == flagged
+
+
+REPORT = [
+    ("Mum doesn't think Jo needs help. Mum's partner agrees.", "assessment", ["Mum", "doesn't", "Mum"]),
+    ("Mum's aware of the plan.", "plan", ["Mum's"]),
+    ("Jo's mum does not think Jo needs help.", "assessment", []),
+    ('Jo said "Mum doesn\'t listen".', "closure", []),
+    ("Mum doesn't think Jo needs help.", "visit", []),  # not a report
+]
+
+
+@pytest.mark.parametrize(("text", "record_type", "flagged"), REPORT)
+def test_report_tone(analyse: Analyse, text: str, record_type: str, flagged: list[str]) -> None:
+    assert _texts(analyse(text, record_type, ["Jo"], [9]), "report-tone") == flagged

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
-from . import actions, analysis, child_voice, fact_opinion, jargon, minimising, readability, respectful, seen_alone
+from . import (
+    actions,
+    analysis,
+    assessment_content,
+    child_voice,
+    fact_opinion,
+    jargon,
+    minimising,
+    names,
+    purpose,
+    readability,
+    report_tone,
+    respectful,
+    seen_alone,
+    sources,
+    template,
+    timeliness,
+)
 from .base import Check, Hit, Outcome
 
 REGISTRY: dict[str, Check] = {
@@ -14,9 +31,17 @@ REGISTRY: dict[str, Check] = {
         jargon.CHECK,
         minimising.CHECK,
         respectful.CHECK,
+        report_tone.CHECK,
         readability.CHECK,
         analysis.CHECK,
         actions.CHECK,
+        purpose.CHECK,
+        timeliness.CHECK,
+        template.CHECK,
+        names.CHECK,
+        sources.CHECK,
+        assessment_content.STRENGTHS_RISKS,
+        assessment_content.IDENTITY_CHECK,
     )
 }
 

@@ -114,6 +114,14 @@ def _is_candidate(s: Sent, under_heading: bool) -> tuple[bool, bool]:
     return False, False
 
 
+def _vague(ctx: RecordContext) -> re.Pattern[str]:
+    """The words that are not timescales, with the profile's additions."""
+    extra = [re.escape(str(w)) for w in ctx.setting("actions", "vague_timescales", [])]
+    if not extra:
+        return VAGUE
+    return re.compile(VAGUE.pattern[:-3] + "|" + "|".join(extra) + r")\b", re.I)
+
+
 def find_actions(ctx: RecordContext) -> list[Action]:
     out: list[Action] = []
     for s in ctx.sentences:
@@ -126,7 +134,8 @@ def find_actions(ctx: RecordContext) -> list[Action]:
         if re.search(r"\b(?:was|were|had|did)\b", s.text) and not re.search(r"\b(?:will|to)\b", s.text) and not under:
             continue
         text = s.text
-        timed = bool(TIMESCALE.search(text)) and not (VAGUE.search(text) and not TIMESCALE.search(VAGUE.sub("", text)))
+        vague = _vague(ctx)
+        timed = bool(TIMESCALE.search(text)) and not (vague.search(text) and not TIMESCALE.search(vague.sub("", text)))
         if FREQUENCY.search(text) and timed:
             stripped = FREQUENCY.sub("", text)
             timed = bool(FREQ_ANCHOR.search(stripped))

@@ -49,6 +49,9 @@ class Example(BaseModel):
     record_type: str = "visit"
     child_names: list[str] = []
     child_ages: list[int] = []
+    event_date: str | None = None
+    recorded_date: str | None = None
+    profile: str | None = None
 
 
 class CheckDoc(BaseModel):

@@ -127,7 +127,7 @@ def _shouting(text: str, m: re.Match[str]) -> bool:
 def term_hits(ctx: RecordContext) -> list[Hit]:
     text = ctx.text
     hits: list[Hit] = []
-    for term in ctx.lex.jargon:
+    for term in [*ctx.lex.jargon, *ctx.profile.lexicon.jargon]:
         for m in term.regex.finditer(text):
             if ctx.in_quote(m.start(), m.end()):
                 continue

@@ -66,7 +66,10 @@ def plain_english(ctx: RecordContext) -> str:
 
 def run(ctx: RecordContext) -> Outcome:
     fig = figures(ctx)
-    floor, ceiling = CHILD if ctx.to_child else ADULT
+    who = "child" if ctx.to_child else "adult"
+    default_floor, default_ceiling = CHILD if ctx.to_child else ADULT
+    floor = float(ctx.setting("readability", f"{who}_min_reading_ease", default_floor))
+    ceiling = float(ctx.setting("readability", f"{who}_max_grade", default_ceiling))
     hits: list[Hit] = []
     for s in ctx.sentences:
         n = len(WORD.findall(s.text))
