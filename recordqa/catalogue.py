@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 from pydantic import ValidationError
 
 from .errors import Code, DataError
 from .models import Standard
+
+if TYPE_CHECKING:
+    from .profiles import Cite
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,3 +44,25 @@ def by_check() -> dict[str, list[Standard]]:
 
 def for_check(check_id: str) -> list[Standard]:
     return list(by_check().get(check_id, []))
+
+
+def resolve(cite: Cite | str | None, authority: str | None) -> Standard | None:
+    """The standard a profile rule cites: a catalogue id, or a seed file and line (matched to
+    the catalogue's clause at or just before that line where there is one)."""
+    if cite is None:
+        return None
+    table = standards()
+    if isinstance(cite, str):
+        return table.get(cite)
+    near = [s for s in table.values() if s.source == cite.file and 0 <= cite.line - s.line <= 2]
+    if near:
+        return max(near, key=lambda s: s.line)
+    same_doc = next((s for s in table.values() if s.source == cite.file), None)
+    return Standard(
+        id=f"{cite.file}:{cite.line}",
+        authority=same_doc.authority if same_doc else (authority or ""),
+        document=same_doc.document if same_doc else "",
+        source=cite.file,
+        line=cite.line,
+        quote=cite.quote or "",
+    )

@@ -145,7 +145,44 @@ def cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
         return Exit.OK
     if not args.check:
         raise InputError(Code.UNKNOWN_CHECK, "Name a check (or a finding code), or use --all.")
-    out.write(explain(args.check, args.format) + "\n")
+    out.write(explain(args.check, args.format, profile=args.profile) + "\n")
+    return Exit.OK
+
+
+def cmd_profiles(args: argparse.Namespace, out: TextIO) -> int:
+    from . import profiles
+
+    for name in profiles.builtin_names():
+        p = profiles.load(name)
+        out.write(f"{name:<12} {p.authority or '':<12} {profiles.describe(p)}\n")
+    return Exit.OK
+
+
+def cmd_coverage(args: argparse.Namespace, out: TextIO) -> int:
+    from . import coverage
+
+    if args.profile:
+        cov = coverage.load(args.profile)
+        if args.json:
+            out.write(
+                json.dumps(
+                    {
+                        "authority": cov.authority,
+                        "share": round(cov.share, 3),
+                        "covered": len(cov.covered),
+                        "total": len(cov.standards),
+                        "standards": {k: e.model_dump() for k, e in cov.standards.items()},
+                    },
+                    indent=2,
+                )
+                + "\n"
+            )
+        else:
+            out.write(coverage.report(cov) + "\n")
+        return Exit.OK
+    for name in coverage.names():
+        cov = coverage.load(name)
+        out.write(f"{name:<12} {len(cov.covered):>4} of {len(cov.standards):<4} covered ({cov.share:.0%})\n")
     return Exit.OK
 
 
@@ -196,7 +233,16 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("check", nargs="?")
     x.add_argument("--all", action="store_true")
     x.add_argument("--format", choices=("text", "json"), default="text")
+    x.add_argument("--profile", default=None, help="also show this profile's rule for the check, with its citation")
     x.set_defaults(func=cmd_explain)
+
+    pr = sub.add_parser("profiles", help="list the built-in profiles")
+    pr.set_defaults(func=cmd_profiles)
+
+    cv = sub.add_parser("coverage", help="which of an authority's standards recordqa checks, and which not")
+    cv.add_argument("--profile", help="an authority profile (leeds, calderdale, barnet, york, st-helens)")
+    cv.add_argument("--json", action="store_true")
+    cv.set_defaults(func=cmd_coverage)
 
     t = sub.add_parser("train", help="train the fact/opinion classifier from corpora/")
     t.add_argument(

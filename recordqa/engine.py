@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc
 
-from . import __version__, catalogue, classifier, pipeline, profiles, scoring
+from . import __version__, catalogue, classifier, pipeline, profiles, scoring, suppress
 from .checks import REGISTRY
 from .checks.base import Hit, Outcome, docs
 from .checks.readability import figures
@@ -23,6 +23,7 @@ from .models import (
     Result,
     ResultMeta,
     Sentence,
+    Standard,
 )
 
 MAX_CHARS = 200_000
@@ -76,8 +77,15 @@ def analyse_many(
             yield _result(next(docs_iter), rec, profile, record_type)
 
 
-def _finding(ctx: RecordContext, check_id: str, hit: Hit, severity: str) -> Finding:
-    standards = catalogue.for_check(check_id)
+def _standards(check_id: str, profile: profiles.Profile) -> list[Standard]:
+    """The check's standards, the one the profile's rule cites first."""
+    rule = profile.checks.get(check_id)
+    cited = catalogue.resolve(rule.cite, profile.authority) if rule else None
+    rest = catalogue.for_check(check_id)
+    return [cited, *[s for s in rest if s.id != cited.id]] if cited else rest
+
+
+def _finding(ctx: RecordContext, check_id: str, hit: Hit, severity: str, standards: list[Standard]) -> Finding:
     return Finding(
         check=check_id,
         code=hit.code,
@@ -101,11 +109,15 @@ def _severity(check_id: str, hit: Hit, overrides: Mapping[str, str]) -> str:
     return docs()[check_id].codes.get(hit.code, "warning")
 
 
-def run_checks(ctx: RecordContext, profile: profiles.Profile) -> list[CheckResult]:
+def run_checks(ctx: RecordContext, profile: profiles.Profile) -> tuple[list[CheckResult], list[Finding]]:
+    """Each check's result, and the findings suppressed with a reason."""
+    rules, markers = suppress.inline(ctx.text)
+    rules = [*ctx.record.suppress, *rules]
     out: list[CheckResult] = []
+    suppressed: list[Finding] = []
     for check_id, check in REGISTRY.items():
         settings = profile.checks.get(check_id)
-        standards = catalogue.for_check(check_id)
+        standards = _standards(check_id, profile)
         outcome: Outcome = check.run(ctx)
         if settings is None or not settings.applies(ctx.record_type) or profile.severity.get(check_id) == "off":
             # Not scored and no findings; the detail stays, for information and evaluation.
@@ -123,8 +135,14 @@ def run_checks(ctx: RecordContext, profile: profiles.Profile) -> list[CheckResul
         findings = []
         for hit in outcome.hits:
             sev = _severity(check_id, hit, profile.severity)
-            if sev != "off":
-                findings.append(_finding(ctx, check_id, hit, sev))
+            if sev == "off" or any(a <= hit.start and hit.end <= b for a, b in markers):
+                continue
+            finding = _finding(ctx, check_id, hit, sev, standards)
+            rule = next((r for r in rules if r.matches(check_id, finding.code, finding.text)), None)
+            if rule is not None and sev != "info":
+                suppressed.append(finding.model_copy(update={"suppression": rule}))
+            else:
+                findings.append(finding)
         out.append(
             CheckResult(
                 id=check_id,
@@ -136,14 +154,14 @@ def run_checks(ctx: RecordContext, profile: profiles.Profile) -> list[CheckResul
                 detail=outcome.detail,
             )
         )
-    return out
+    return out, suppressed
 
 
 def _result(doc: Doc, rec: Record, profile_name: str | None, record_type: str | None) -> Result:
     prof = profiles.load(profile_name or rec.profile or "default")
     rtype = record_type or rec.record_type or infer_record_type(rec.text)
     ctx = make_context(doc, rec, rtype, prof)
-    checks = run_checks(ctx, prof)
+    checks, suppressed = run_checks(ctx, prof)
     value = scoring.score(checks, prof)
     quotes = [
         Quote(
@@ -170,6 +188,7 @@ def _result(doc: Doc, rec: Record, profile_name: str | None, record_type: str | 
             for s, lab in zip(ctx.sentences, ctx.labels, strict=True)
         ],
         readability=figures(ctx),
+        suppressed=suppressed,
         meta=ResultMeta(
             recordqa_version=__version__, spacy_model=pipeline.model_name(), classifier=classifier.model_name()
         ),

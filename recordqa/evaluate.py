@@ -109,8 +109,11 @@ def compare(result: Result, text: str) -> dict[str, Any]:
         "jargon": [f.text for f in findings["jargon"] if f.code in JARGON_CODES],
         "explained_acronyms": list((jargon.detail or {}).get("explained_acronyms", [])),
         "minimising": [f.text for f in findings["minimising-language"]],
-        "pejorative": [f.text for f in sorted(findings["respectful-language"] + findings["report-tone"], key=lambda f: f.start)
-                       if f.severity != "suggestion"],
+        "pejorative": [
+            f.text
+            for f in sorted(findings["respectful-language"] + findings["report-tone"], key=lambda f: f.start)
+            if f.severity != "suggestion"
+        ],
         "seen_alone": result.seen_alone.status,
         "seen_alone_reason": result.seen_alone.reason_given,
         "plain_english": (result.check("readability").detail or {}).get("plain_english"),

@@ -43,6 +43,21 @@ class Standard(BaseModel):
     quote: str
 
 
+class Suppression(BaseModel):
+    """A finding the writer has chosen to keep, with the reason: reported, never dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+    code: str | None = Field(default=None, description="A finding code or check id; any when omitted")
+    text: str | None = Field(default=None, description="The flagged text; any when omitted")
+    reason: str = Field(min_length=1)
+    inline: bool = Field(default=False, description="Typed in the record as [rq-ignore ...]")
+
+    def matches(self, check: str, code: str, text: str) -> bool:
+        code_ok = self.code is None or self.code in (code, check)
+        text_ok = self.text is None or self.text.strip().lower() == text.strip().lower()
+        return code_ok and text_ok and (self.code is not None or self.text is not None)
+
+
 class Finding(BaseModel):
     check: str
     code: str
@@ -52,7 +67,8 @@ class Finding(BaseModel):
     text: str = Field(description="Exactly text[start:end] of the submitted record")
     message: str
     suggestion: str | None = None
-    standard: Standard | None = Field(default=None, description="The standard this finding serves (the check's first)")
+    standard: Standard | None = Field(default=None, description="The standard this finding serves")
+    suppression: Suppression | None = Field(default=None, description="Set on findings in Result.suppressed")
 
 
 class CheckResult(BaseModel):
@@ -120,6 +136,7 @@ class Result(BaseModel):
     seen_alone: SeenAlone
     sentences: list[Sentence]
     readability: Readability
+    suppressed: list[Finding] = Field(default=[], description="Findings suppressed with a recorded reason")
     meta: ResultMeta | None = None
 
     def check(self, check_id: str) -> CheckResult:
@@ -153,3 +170,4 @@ class Record(BaseModel):
     profile: str | None = None
     id: str | None = None
     metadata: Metadata = Metadata()
+    suppress: list[Suppression] = []

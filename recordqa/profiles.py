@@ -29,8 +29,10 @@ SETTINGS: dict[str, dict[str, type]] = {
     "actions": {"vague_timescales": list},
     "template": {"required": dict},
     "readability": {
-        "adult_min_reading_ease": float, "adult_max_grade": float,
-        "child_min_reading_ease": float, "child_max_grade": float,
+        "adult_min_reading_ease": float,
+        "adult_max_grade": float,
+        "child_min_reading_ease": float,
+        "child_max_grade": float,
     },
 }
 
@@ -39,6 +41,7 @@ class Cite(BaseModel):
     model_config = ConfigDict(extra="forbid")
     file: str
     line: int = Field(ge=1)
+    quote: str | None = None
 
 
 class CheckRule(BaseModel):
@@ -147,7 +150,9 @@ def _read(name_or_path: str, base: Path | None) -> tuple[str, str, Path | None]:
         except UnicodeDecodeError as exc:
             raise DataError(Code.BAD_DATA_FILE, f"{path} is not UTF-8 text.") from exc
     if name_or_path not in builtin_names():
-        raise DataError(Code.UNKNOWN_PROFILE, f"Unknown profile '{name_or_path}'; built in: {', '.join(builtin_names())}.")
+        raise DataError(
+            Code.UNKNOWN_PROFILE, f"Unknown profile '{name_or_path}'; built in: {', '.join(builtin_names())}."
+        )
     res = resources.files("recordqa") / "data" / "profiles" / f"{name_or_path}.yaml"
     return res.read_text(encoding="utf-8"), f"profiles/{name_or_path}.yaml", None
 
@@ -205,17 +210,27 @@ def _check_own(data: dict[str, Any], text: str, where: str) -> None:
         if cid not in REGISTRY:
             raise _refuse(where, text, ("checks", cid), f"unknown check '{cid}'; known: {', '.join(REGISTRY)}")
         if not isinstance(rule, dict):
-            raise _refuse(where, text, ("checks", cid), "a check rule is a mapping (weight, applies_to, cite, settings)")
+            raise _refuse(
+                where, text, ("checks", cid), "a check rule is a mapping (weight, applies_to, cite, settings)"
+            )
         for key, value in (rule.get("settings") or {}).items():
             allowed = SETTINGS.get(cid, {})
             if key not in allowed:
-                raise _refuse(where, text, ("checks", cid, "settings", key),
-                              f"'{cid}' has no setting '{key}'; it has: {', '.join(allowed) or 'none'}")
+                raise _refuse(
+                    where,
+                    text,
+                    ("checks", cid, "settings", key),
+                    f"'{cid}' has no setting '{key}'; it has: {', '.join(allowed) or 'none'}",
+                )
             want = allowed[key]
             ok = isinstance(value, want) or (want is float and isinstance(value, int))
             if not ok or isinstance(value, bool) or (isinstance(value, int | float) and value < 0):
-                raise _refuse(where, text, ("checks", cid, "settings", key),
-                              f"must be a {'non-negative number' if want in (int, float) else want.__name__}")
+                raise _refuse(
+                    where,
+                    text,
+                    ("checks", cid, "settings", key),
+                    f"must be a {'non-negative number' if want in (int, float) else want.__name__}",
+                )
     for code in data.get("severity") or {}:
         if code.split("/")[0] not in REGISTRY:
             raise _refuse(where, text, ("severity", code), f"'{code}' is not a check or a finding code of one")
@@ -232,8 +247,12 @@ def load(name_or_path: str = "default") -> Profile:
         raise _refuse(where, text, tuple(first["loc"]), first["msg"]) from exc
     missing = [cid for cid, rule in profile.checks.items() if rule.cite is None]
     if missing:
-        raise _refuse(where, text, ("checks", missing[0], "cite"),
-                      "every rule cites its standard: give cite: {file: <seed file>, line: <n>} or a catalogue id")
+        raise _refuse(
+            where,
+            text,
+            ("checks", missing[0], "cite"),
+            "every rule cites its standard: give cite: {file: <seed file>, line: <n>} or a catalogue id",
+        )
     from . import catalogue
 
     for cid, rule in profile.checks.items():

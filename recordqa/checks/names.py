@@ -38,9 +38,15 @@ def _spelling(ctx: RecordContext) -> list[Hit]:
         for name in names:
             limit = 1 if len(name) < 7 else 2
             if word[:1].lower() == name[:1].lower() and 0 < _distance(word.lower(), name.lower()) <= limit:
-                hits.append(Hit("names-consistency/spelling", tok.idx, tok.idx + len(word),
-                                f"'{word}' looks like a different spelling of {name}.",
-                                f"Check the name: the child is recorded as {name}."))
+                hits.append(
+                    Hit(
+                        "names-consistency/spelling",
+                        tok.idx,
+                        tok.idx + len(word),
+                        f"'{word}' looks like a different spelling of {name}.",
+                        f"Check the name: the child is recorded as {name}.",
+                    )
+                )
                 break
     return hits
 
@@ -66,9 +72,15 @@ def _pronouns(ctx: RecordContext) -> list[Hit]:
             major, _ = votes.most_common(1)[0]
             for g, s, e in seen:
                 if g != major:
-                    hits.append(Hit("names-consistency/pronoun", s, e,
-                                    f"This pronoun does not match the others used for {name.title()}.",
-                                    "Check the child's pronouns; was this copied from another child's record?"))
+                    hits.append(
+                        Hit(
+                            "names-consistency/pronoun",
+                            s,
+                            e,
+                            f"This pronoun does not match the others used for {name.title()}.",
+                            "Check the child's pronouns; was this copied from another child's record?",
+                        )
+                    )
     return hits
 
 

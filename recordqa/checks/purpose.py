@@ -27,9 +27,20 @@ def run(ctx: RecordContext) -> Outcome:
     if m:
         return Outcome("pass", 1.0, "The purpose is stated.", [])
     s, e = ctx.anchor
-    return Outcome("fail", 0.0, "The record does not say why the contact happened.", [Hit(
-        "purpose/missing", s, e, "The purpose of this contact is not stated.",
-        "Start with why you visited or called ('The purpose of the visit was to…').")])
+    return Outcome(
+        "fail",
+        0.0,
+        "The record does not say why the contact happened.",
+        [
+            Hit(
+                "purpose/missing",
+                s,
+                e,
+                "The purpose of this contact is not stated.",
+                "Start with why you visited or called ('The purpose of the visit was to…').",
+            )
+        ],
+    )
 
 
 CHECK = Check("purpose", run)

@@ -63,11 +63,8 @@ def report_hits(ctx: RecordContext) -> list[Hit]:
     for entry in ctx.lex.report.slang:
         for m in entry.regex.finditer(text):
             if not ctx.in_quote(m.start(), m.end()):
-                hits.append(
-                    Hit("report-tone/slang", m.start(), m.end(), f"'{m.group(0)}' is slang.", entry.suggestion)
-                )
+                hits.append(Hit("report-tone/slang", m.start(), m.end(), f"'{m.group(0)}' is slang.", entry.suggestion))
     return hits
-
 
 
 def run(ctx: RecordContext) -> Outcome:
@@ -75,8 +72,12 @@ def run(ctx: RecordContext) -> Outcome:
     if not hits:
         return Outcome("pass", 1.0, "Written in a report's register.", hits)
     n = len(hits)
-    return Outcome("warn" if n < 3 else "fail", max(0.0, 1.0 - 0.2 * n),
-                   f"{n} contraction{'s' * (n > 1)}, slang word{'s' * (n > 1)} or family name{'s' * (n > 1)} used as a name.", hits)
+    return Outcome(
+        "warn" if n < 3 else "fail",
+        max(0.0, 1.0 - 0.2 * n),
+        f"{n} contraction{'s' * (n > 1)}, slang word{'s' * (n > 1)} or family name{'s' * (n > 1)} used as a name.",
+        hits,
+    )
 
 
 CHECK = Check("report-tone", run)

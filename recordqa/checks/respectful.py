@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 from ..context import RecordContext
 from .base import Check, Hit, Outcome
+
 
 def word_hits(ctx: RecordContext) -> list[Hit]:
     """Labels, unexplained evaluatives and unevidenced descriptors (memoised: the

@@ -146,8 +146,13 @@ def run(ctx: RecordContext) -> Outcome:
     v = verdict(ctx)
     min_age = int(ctx.setting("seen-alone", "min_age", 0))
     if v.status != "alone" and ctx.child_ages and all(a < min_age for a in ctx.child_ages):
-        return Outcome("pass", 1.0, f"Seeing the child alone is expected from age {min_age}; "
-                       "the children here are younger.", [], {"status": v.status, "reason_given": v.reason_given})
+        return Outcome(
+            "pass",
+            1.0,
+            f"Seeing the child alone is expected from age {min_age}; the children here are younger.",
+            [],
+            {"status": v.status, "reason_given": v.reason_given},
+        )
     span = (v.start, v.end) if v.start is not None and v.end is not None else ctx.anchor
     if v.status == "alone":
         return Outcome(

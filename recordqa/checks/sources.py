@@ -21,13 +21,21 @@ def run(ctx: RecordContext) -> Outcome:
     for s in ctx.sentences:
         m = UNSOURCED.search(s.text)
         if m and not ctx.in_quote(s.start + m.start(), s.start + m.end()):
-            hits.append(Hit("sources/unnamed", s.start + m.start(), s.start + m.end(),
-                            "Information from someone else, with no name or role for who gave it.",
-                            "Say who told you and their role ('Ms Khan, the school's safeguarding lead, told me…')."))
+            hits.append(
+                Hit(
+                    "sources/unnamed",
+                    s.start + m.start(),
+                    s.start + m.end(),
+                    "Information from someone else, with no name or role for who gave it.",
+                    "Say who told you and their role ('Ms Khan, the school's safeguarding lead, told me…').",
+                )
+            )
     if not hits:
         return Outcome("pass", 1.0, "Information from others names its source.", hits)
     n = len(hits)
-    return Outcome("warn", max(0.0, 1.0 - 0.25 * n), f"{n} piece{'s' * (n > 1)} of information with no named source.", hits)
+    return Outcome(
+        "warn", max(0.0, 1.0 - 0.25 * n), f"{n} piece{'s' * (n > 1)} of information with no named source.", hits
+    )
 
 
 CHECK = Check("sources", run)

@@ -33,14 +33,27 @@ def run(ctx: RecordContext) -> Outcome:
         present[heading] = found and filled
     missing = [h for h, ok in present.items() if not ok]
     s, e = ctx.anchor
-    hits = [Hit("template/missing-heading", s, e, f"The heading '{h}' is missing or empty.",
-                f"Add '{h}:' and what it asks for.") for h in missing]
+    hits = [
+        Hit(
+            "template/missing-heading",
+            s,
+            e,
+            f"The heading '{h}' is missing or empty.",
+            f"Add '{h}:' and what it asks for.",
+        )
+        for h in missing
+    ]
     share = 1 - len(missing) / len(wanted)
     detail = {"required": wanted, "missing": missing}
     if not missing:
         return Outcome("pass", 1.0, "Every required heading is present and filled.", hits, detail)
-    return Outcome("warn" if share >= 0.5 else "fail", round(share, 3),
-                   f"{len(missing)} of {len(wanted)} required headings missing or empty.", hits, detail)
+    return Outcome(
+        "warn" if share >= 0.5 else "fail",
+        round(share, 3),
+        f"{len(missing)} of {len(wanted)} required headings missing or empty.",
+        hits,
+        detail,
+    )
 
 
 CHECK = Check("template", run)

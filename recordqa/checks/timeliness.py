@@ -13,7 +13,7 @@ from .base import Check, Hit, Outcome
 
 @functools.lru_cache(maxsize=64)
 def _bank_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.UK(subdiv="ENG", years=year))  # England and Wales share these
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))  # England and Wales share these
 
 
 def working_days_between(start: date, end: date) -> int:
@@ -35,9 +35,21 @@ def run(ctx: RecordContext) -> Outcome:
         return Outcome("not_applicable", 1.0, "No event and recorded dates were given.", [], {"working_days": None})
     if meta.recorded_date < meta.event_date:
         s, e = ctx.anchor
-        return Outcome("fail", 0.0, "The recorded date is before the event date.", [
-            Hit("timeliness/dates", s, e, "The recorded date is before the date of the event.",
-                "Check the event date and the recorded date.")], {"working_days": None})
+        return Outcome(
+            "fail",
+            0.0,
+            "The recorded date is before the event date.",
+            [
+                Hit(
+                    "timeliness/dates",
+                    s,
+                    e,
+                    "The recorded date is before the date of the event.",
+                    "Check the event date and the recorded date.",
+                )
+            ],
+            {"working_days": None},
+        )
     days = working_days_between(meta.event_date, meta.recorded_date)
     significant = bool(getattr(meta, "significant_event", False))
     limit = int(ctx.setting("timeliness", "working_days", 5))
@@ -45,13 +57,25 @@ def run(ctx: RecordContext) -> Outcome:
         limit = int(ctx.setting("timeliness", "significant_event_working_days", limit))
     detail = {"working_days": days, "limit": limit, "significant_event": significant}
     if days <= limit:
-        return Outcome("pass", 1.0, f"Recorded {days} working day{'s' * (days != 1)} after the event (limit {limit}).",
-                       [], detail)
+        return Outcome(
+            "pass", 1.0, f"Recorded {days} working day{'s' * (days != 1)} after the event (limit {limit}).", [], detail
+        )
     s, e = ctx.anchor
-    return Outcome("fail", max(0.0, 1.0 - (days - limit) / 10), f"Recorded {days} working days after the event; "
-                   f"the limit is {limit}.", [Hit(
-                       "timeliness/late", s, e, f"Recorded {days} working days after the event (limit {limit}).",
-                       "Record visits and contacts within the timescale, dated with the event date.")], detail)
+    return Outcome(
+        "fail",
+        max(0.0, 1.0 - (days - limit) / 10),
+        f"Recorded {days} working days after the event; the limit is {limit}.",
+        [
+            Hit(
+                "timeliness/late",
+                s,
+                e,
+                f"Recorded {days} working days after the event (limit {limit}).",
+                "Record visits and contacts within the timescale, dated with the event date.",
+            )
+        ],
+        detail,
+    )
 
 
 CHECK = Check("timeliness", run)
