@@ -104,24 +104,24 @@ class Profile(BaseModel):
 
 
 def _line_of(text: str, loc: tuple[Any, ...]) -> int | None:
-    """The line of the YAML node at `loc` (a pydantic error location), or its nearest parent."""
+    """The line where the field at `loc` (a pydantic error location) is named, or where its
+    nearest named parent is."""
     try:
         node: Any = yaml.compose(text)
     except yaml.YAMLError:
         return None
     line = None
     for key in loc:
-        if node is None:
-            break
-        line = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == str(key)), None)
+            pair = next(((k, v) for k, v in node.value if k.value == str(key)), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line + 1, pair[1]
         elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
             node = node.value[key]
+            line = node.start_mark.line + 1
         else:
-            node = None
-    if node is not None:
-        line = node.start_mark.line + 1
+            break
     return line
 
 

@@ -59,20 +59,22 @@ def check(
     request: Request,
     runner: RunnerDep,
     settings: SettingsDep,
-    language: Annotated[str, Form()],
+    language: Annotated[str | None, Form()] = None,
     text: Annotated[str | None, Form()] = None,
     data: Annotated[str | None, Form()] = None,
-    enabledRules: Annotated[str | None, Form()] = None,  # noqa: N803 (LanguageTool's names)
-    disabledRules: Annotated[str | None, Form()] = None,  # noqa: N803
-    enabledCategories: Annotated[str | None, Form()] = None,  # noqa: N803
-    disabledCategories: Annotated[str | None, Form()] = None,  # noqa: N803
-    enabledOnly: Annotated[bool, Form()] = False,  # noqa: N803
-    level: Annotated[str, Form()] = "default",
-    motherTongue: Annotated[str | None, Form()] = None,  # noqa: N803
-    recordType: Annotated[str | None, Form(description="recordqa's own: the record type")] = None,  # noqa: N803
+    enabled_rules: Annotated[str | None, Form(alias="enabledRules")] = None,
+    disabled_rules: Annotated[str | None, Form(alias="disabledRules")] = None,
+    enabled_categories: Annotated[str | None, Form(alias="enabledCategories")] = None,
+    disabled_categories: Annotated[str | None, Form(alias="disabledCategories")] = None,
+    enabled_only: Annotated[bool, Form(alias="enabledOnly")] = False,
+    level: Annotated[str, Form(description="default or picky; recordqa reports the same findings for both")] = "default",
+    mother_tongue: Annotated[str | None, Form(alias="motherTongue", description="accepted, not used")] = None,
+    record_type: Annotated[str | None, Form(alias="recordType", description="recordqa's own: the record type")] = None,
     profile: Annotated[str | None, Form(description="recordqa's own: a built-in profile")] = None,
 ) -> LTCheckResponse | Response:
     """Check a text the way LanguageTool's /v2/check does (form-encoded; offsets in UTF-16 units)."""
+    if language is None:
+        return _bad(400, "Missing 'language' parameter (en-GB, en-US, en or auto).")
     long_code = _language(language)
     if long_code is None:
         return _bad(400, f"'{language}' is not a language recordqa reads; it reads English (en, en-GB, en-US, auto).")
@@ -85,8 +87,8 @@ def check(
         doc = AnnotatedText.of_text(text)
     else:
         return _bad(400, "Missing 'text' or 'data' parameter.")
-    if recordType is not None and recordType not in RECORD_TYPES:
-        return _bad(400, f"unknown recordType '{recordType}'; known: {', '.join(RECORD_TYPES)}.")
+    if record_type is not None and record_type not in RECORD_TYPES:
+        return _bad(400, f"unknown recordType '{record_type}'; known: {', '.join(RECORD_TYPES)}.")
     try:
         chosen = builtin_profile(profile, settings)
     except ApiError as exc:
@@ -103,17 +105,17 @@ def check(
     if not doc.plain.strip():
         return answer
     try:
-        result = runner.analyse(Record(text=doc.plain), profile=chosen, record_type=recordType)
+        result = runner.analyse(Record(text=doc.plain), profile=chosen, record_type=record_type)
     except InputError as exc:
         return _bad(413 if exc.code == Code.TOO_LONG else 400, exc.message)
     except RecordQAError as exc:
         return _bad(500, exc.message)
     keep = RuleFilter(
-        enabled=RuleFilter.ids(enabledRules),
-        disabled=RuleFilter.ids(disabledRules),
-        enabled_categories=RuleFilter.ids(enabledCategories),
-        disabled_categories=RuleFilter.ids(disabledCategories),
-        enabled_only=enabledOnly,
+        enabled=RuleFilter.ids(enabled_rules),
+        disabled=RuleFilter.ids(disabled_rules),
+        enabled_categories=RuleFilter.ids(enabled_categories),
+        disabled_categories=RuleFilter.ids(disabled_categories),
+        enabled_only=enabled_only,
     )
     base = str(request.base_url).rstrip("/")
     answer.matches = matches(result, doc, check_titles(), lambda check_id: f"{base}/v1/checks/{check_id}", keep)

@@ -87,7 +87,7 @@ def run(ctx: RecordContext) -> Outcome:
         hits.append(Hit("child-voice/quote", q.span.start, q.span.end, f"{who}'s own words, quoted."))
     if child_quotes:
         n = len(child_quotes)
-        return Outcome("pass", 1.0, f"The child's own words are quoted {n} time{'s' * (n > 1)}.", hits)
+        return Outcome("pass", 1.0, "The child's own words are quoted " + ("once." if n == 1 else f"{n} times."), hits)
     observed = _observed_voice(ctx) if ctx.infant_only or (ctx.any_infant and not ctx.child_ages) else []
     if observed:
         s, e = observed[0]

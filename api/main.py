@@ -1,0 +1,78 @@
+"""The app factory. Creating the app loads nothing: the model is loaded and warmed in the
+lifespan, in a worker thread, so /healthz answers at once and /readyz once it is warm."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+
+from recordqa import __version__
+
+from .deps import Runner, require_api_key
+from .errors import ApiError, api_error_handler, validation_handler
+from .middleware import BodyLimit, CatchAll, SecurityHeaders, install_log_filter
+from .routes import analyse, catalogue, health, languagetool, page
+from .settings import Settings, get_settings
+
+DESCRIPTION = """Scores how a children's social care case record is **written** against the recording
+standards English local authorities publish. It predicts nothing about any child or family.
+Note text is never logged or stored."""
+
+
+def _operation_id(route: APIRoute) -> str:
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """A new app; `settings` replaces the environment's (tests), else RECORDQA_* are read on first use."""
+    current: Callable[[], Settings] = (lambda: settings) if settings is not None else get_settings
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        install_log_filter()
+        runner: Runner = app.state.runner
+        warming = asyncio.get_running_loop().run_in_executor(None, runner.warm, current().profile)
+        yield
+        if not warming.done():
+            warming.cancel()
+
+    app = FastAPI(
+        title="recordqa",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.runner = Runner()
+    if settings is not None:
+        app.dependency_overrides[get_settings] = current
+
+    app.add_exception_handler(RequestValidationError, validation_handler)
+    app.add_exception_handler(ApiError, api_error_handler)
+
+    guarded = [Depends(require_api_key)]
+    v1 = APIRouter(prefix="/v1", dependencies=guarded)
+    v1.include_router(analyse.router)
+    v1.include_router(catalogue.router)
+    v2 = APIRouter(prefix="/v2", dependencies=guarded)
+    v2.include_router(languagetool.router)
+    app.include_router(v1)
+    app.include_router(v2)
+    app.include_router(health.router)
+    app.include_router(page.router)
+    app.mount("/static", StaticFiles(directory=page.STATIC), name="static")
+
+    # Last added runs first: headers on every answer, then the catch-all, then the size limit.
+    app.add_middleware(BodyLimit, limit=lambda: current().max_body_bytes)
+    app.add_middleware(CatchAll)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+app = create_app()
