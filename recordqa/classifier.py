@@ -229,15 +229,15 @@ def label_sentences(ctx: RecordContext) -> list[str]:
         model = load_model()["model"]
         proba = model.predict_proba([s.text for s in sents])
         classes = [str(c) for c in model.classes_]
-        predicted = [_decide(classes, row, k in judged) for k, row in enumerate(proba)]
+        decided = [_decide(classes, row, k in judged) for k, row in enumerate(proba)]
     except DataError:
-        predicted = ["other"] * len(sents)
+        decided = [("other", "other")] * len(sents)
     quoted_speech = {q.span.start for q in ctx.quotes}
     out = []
-    for s, label in zip(sents, predicted, strict=False):
+    for s, (label, second) in zip(sents, decided, strict=True):
         if s.index in judged and label == "reported" and not _reporting_outside_quotes(ctx, s):
             label = "opinion_unattributed"
-        out.append(_apply_rules(ctx, s, str(label), quoted_speech, s.index in judged))
+        out.append(_apply_rules(ctx, s, label, second, quoted_speech, s.index in judged))
     return out
 
 
@@ -273,14 +273,23 @@ REPORTING = re.compile(
 )
 
 
-def _decide(classes: list[str], row: Any, judged: bool) -> str:
+def _decide(classes: list[str], row: Any, judged: bool) -> tuple[str, str]:
+    """The label, and the runner-up to fall back on when a rule rules the label out."""
     order = sorted(range(len(classes)), key=lambda i: -row[i])
-    best = classes[order[0]]
+    best, second = classes[order[0]], classes[order[1]]
     if best == "opinion_unattributed" and row[order[0]] < UNOWNED_MIN and not judged:
-        return classes[order[1]]
+        return second, best
     if judged and best in ("observed", "other"):
-        return "opinion_unattributed"
-    return best
+        return "opinion_unattributed", best
+    return best, second
+
+
+# Interpretation under an owning heading is the writer's opinion ("For Amy this means…").
+ANALYTIC = re.compile(
+    r"\b(?:this\s+(?:means|suggests|shows|indicates)|which\s+means|means\s+(?:that|she|he|they)|suggests|shows\s+(?:that|how)|"
+    r"is\s+likely\s+to|fits\s+with|impact|because|so\s+that|helping|is\s+(?:working|making\s+a\s+difference))\b",
+    re.IGNORECASE,
+)
 
 
 def _reporting_outside_quotes(ctx: RecordContext, s: Any) -> bool:
@@ -304,16 +313,20 @@ def _judged(ctx: RecordContext) -> set[int]:
     return out
 
 
-def _apply_rules(ctx: RecordContext, s: Any, label: str, quote_starts: set[int], judged: bool) -> str:
+def _apply_rules(ctx: RecordContext, s: Any, label: str, second: str, quote_starts: set[int], judged: bool) -> str:
     text = s.text
     if text.rstrip().endswith("?") or re.match(r"^\s*(?:dear|hello|hi)\b", text, re.I):
         return "other"
     if OWNED.search(_outside_quotes(ctx, s)):
         return "opinion_attributed"
+    owned_heading = bool(s.heading and OWNED_HEADING.search(s.heading))
+    if label == "opinion_attributed" and not owned_heading:
+        # The guide's owned opinion is marked as the writer's; without a mark, fall back.
+        label = second if second != "opinion_attributed" else "other"
     has_quote = any(s.start <= q < s.end for q in quote_starts)
     if label.startswith("opinion") and has_quote and not judged:
         return "reported"
-    if label == "opinion_unattributed" and s.heading and OWNED_HEADING.search(s.heading):
+    if owned_heading and (label in ("opinion_unattributed", "opinion_attributed") or ANALYTIC.search(text)):
         return "opinion_attributed"
     return label
 
