@@ -13,7 +13,8 @@ STRONG = re.compile(
     r"which\s+(?:means|suggests|shows|indicates)|(?:for|on)\s+[A-Z][a-z]+,?\s+this\s+means|the\s+impact\s+(?:on|for|of)|"
     r"impact(?:s|ed)?\s+on|(?:is|are)\s+likely\s+to|as\s+a\s+result|I\s+(?:am|was|remain)\s+(?:worried|concerned)\s+(?:that|about)|"
     r"protective\s+factors?|attachment|research|theory|trauma|lived\s+experience|what\s+(?:life|it)\s+is\s+like\s+for|"
-    r"(?:affect|affects|affected|affecting)\s+(?:him|her|them|[A-Z][a-z]+))",
+    r"(?:affect|affects|affected|affecting)\s+(?:him|her|them|[A-Z][a-z]+)|suggests?\s+(?:that\s+)?\w+|"
+    r"shows?\s+(?:that|how|she|he|they)|fits\s+with|is\s+helping\s+(?:him|her|them)|means\s+(?:that|she|he|they))",
     re.IGNORECASE,
 )
 REASONED = re.compile(
