@@ -21,6 +21,7 @@ from .models import REPORT_TYPES, Record
 from .people import Cast
 from .profiles import Profile
 from .quotes import QuoteIndex, QuoteSpan, find_quotes
+from .sentindex import SentIndex
 
 T = TypeVar("T")
 
@@ -86,12 +87,16 @@ class RecordContext:
         )
 
     @cached_property
+    def index(self) -> SentIndex:
+        return SentIndex(self.doc)
+
+    @cached_property
     def layout(self) -> list[structure.Line]:
         return structure.lines(self.text)
 
     @cached_property
     def sentences(self) -> list[structure.Sent]:
-        return structure.sentences(self.doc, self.layout)
+        return structure.sentences(self.text, self.index.spans, self.layout)
 
     @cached_property
     def quote_spans(self) -> list[QuoteSpan]:
@@ -109,7 +114,7 @@ class RecordContext:
 
     @cached_property
     def cast(self) -> Cast:
-        return Cast(self.doc, self.record.metadata.child_names, self.to_child, self.in_quote)
+        return Cast(self.doc, self.record.metadata.child_names, self.to_child, self.in_quote, self.index)
 
     @cached_property
     def quotes(self) -> list[speakers.AttributedQuote]:

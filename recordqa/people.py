@@ -313,7 +313,9 @@ class Cast:
                 self.adult_gender[name] = _gender_of_word(m.group("role").split()[-1])
                 if m.group("role") in RELAYS:
                     self.relay_names.add(name)
-        self.subject_names = {t.text.lower() for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"}
+        self.subject_names = {
+            t.text.lower() for t in self.sents.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+        }
         if not names:
             names |= self._likely_subject()
         self.child_names = names - self.adult_names
@@ -322,7 +324,7 @@ class Cast:
     def _titled_names(self) -> set[str]:
         out: set[str] = set()
         self.title_gender: dict[str, Gender] = {}
-        for tok in self.doc:
+        for tok in self.sents.tokens:
             title = _norm(tok.text)
             if title in TITLES and tok.i + 1 < len(self.doc):
                 nxt = self.doc[tok.i + 1]
@@ -334,7 +336,7 @@ class Cast:
 
     def _likely_subject(self) -> set[str]:
         counts: Counter[str] = Counter()
-        for tok in self.doc:
+        for tok in self.sents.tokens:
             if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha():
                 word = tok.text.lower()
                 if word in ADULT_WORDS or word in TITLES or len(word) < 2:
@@ -349,7 +351,7 @@ class Cast:
 
     def _learn_genders(self) -> dict[str, Gender]:
         votes: dict[str, Counter[str]] = {}
-        toks = list(self.doc)
+        toks = self.sents.tokens
         for tok in toks:
             word = tok.text.lower()
             if not (tok.text[:1].isupper() and tok.pos_ == "PROPN"):

@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 class SentIndex:
     def __init__(self, doc: Doc) -> None:
+        self.tokens: list[Token] = list(doc)  # each pass over a Doc builds new Token objects
         self.spans: list[Span] = list(doc.sents)
         self._of = [0] * len(doc)
         for k, span in enumerate(self.spans):

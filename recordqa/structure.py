@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Span
 
 BULLET = re.compile(r"^\s*(?:[-*•·‣▪–]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 # A label at the start of a line: "Analysis:", "Social worker's view:", "Next steps -".
@@ -82,13 +82,12 @@ def lines(text: str) -> list[Line]:
     return out
 
 
-def sentences(doc: Doc, layout: list[Line]) -> list[Sent]:
+def sentences(text: str, sents: list[Span], layout: list[Line]) -> list[Sent]:
     """spaCy's sentences, trimmed, each starting after its line's bullet and label."""
-    text = doc.text
     out: list[Sent] = []
     li = 0
     current_heading: str | None = None
-    for sent in doc.sents:
+    for sent in sents:
         s, e = sent.start_char, sent.end_char
         while li < len(layout) and layout[li].end < s:
             li += 1

@@ -34,7 +34,7 @@ def list_checks() -> CheckList:
     return CheckList(count=len(pages), checks=pages)
 
 
-@router.get("/checks/{check_id}", response_model=CheckInfo, responses={404: {"model": ErrorResponse}})
+@router.get("/checks/{check_id:path}", response_model=CheckInfo, responses={404: {"model": ErrorResponse}})
 def get_check(check_id: str) -> CheckInfo:
     """One check's page (a check id, or a finding code such as jargon/term)."""
     head = check_id.split("/")[0]

@@ -51,7 +51,7 @@ INFANT_BEHAVIOUR = re.compile(
 def _views(ctx: RecordContext) -> list[tuple[int, int]]:
     """Sentences where a child is the subject of a verb of saying or wanting."""
     out = []
-    for tok in ctx.doc:
+    for tok in ctx.index.tokens:
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if tok.head.lemma_.lower() not in VIEW_VERBS:

@@ -31,7 +31,7 @@ def _spelling(ctx: RecordContext) -> list[Hit]:
         return []
     known = {n.lower() for n in names} | ctx.cast.adult_names
     hits = []
-    for tok in ctx.doc:
+    for tok in ctx.index.tokens:
         word = tok.text
         if not (word[:1].isupper() and word.isalpha() and tok.pos_ == "PROPN") or word.lower() in known:
             continue
@@ -53,14 +53,14 @@ def _spelling(ctx: RecordContext) -> list[Hit]:
 
 def _pronouns(ctx: RecordContext) -> list[Hit]:
     hits = []
-    sents = ctx.cast.sents
+    sents = ctx.index
     for name in ctx.cast.child_names:
         seen: list[tuple[str, int, int]] = []
-        for tok in ctx.doc:
+        for tok in ctx.index.tokens:
             if tok.text.lower() != name or ctx.in_quote(tok.idx, tok.idx + 1):
                 continue
             sent = sents.sent(tok)
-            for nxt in ctx.doc[tok.i + 1 : sent.end]:
+            for nxt in ctx.index.tokens[tok.i + 1 : sent.end]:
                 w = nxt.text.lower()
                 if nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
                     break

@@ -29,11 +29,9 @@ def _figures(ctx: RecordContext) -> Readability:
     n_words = len(words)
     n_sents = max(1, len(sents))
     long_sents = sum(1 for s in sents if len(WORD.findall(s.text)) > LONG_SENTENCE)
-    passive = 0
-    for sent in ctx.doc.sents:
-        if any(t.dep_ in ("nsubjpass", "auxpass") for t in sent):
-            passive += 1
-    n_doc_sents = max(1, sum(1 for _ in ctx.doc.sents))
+    index = ctx.index
+    passive = len({index.number(t) for t in index.tokens if t.dep_ in ("nsubjpass", "auxpass")})
+    n_doc_sents = max(1, len(index.spans))
     long_words = sum(1 for w in words if len(w) >= 7 and textstat.syllable_count(w) >= 3)
     text = " ".join(s.text for s in sents) or ctx.text
     return Readability(
@@ -56,8 +54,10 @@ def plain_english(ctx: RecordContext) -> str:
     density = 100.0 * flagged / words
     lengths = [len(WORD.findall(s.text)) for s in ctx.sentences]
     run_ons = sum(1 for n in lengths if n > RUN_ON)
-    fragments = sum(1 for s in ctx.doc.sents if not any(t.pos_ in ("VERB", "AUX") for t in s))
-    n_sents = max(1, sum(1 for _ in ctx.doc.sents))
+    index = ctx.index
+    with_verb = {index.number(t) for t in index.tokens if t.pos_ in ("VERB", "AUX")}
+    n_sents = max(1, len(index.spans))
+    fragments = n_sents - len(with_verb)
     if density > 6 or fragments / n_sents > 0.5 or run_ons >= 2:
         return "poor"
     mild = (1.5 if ctx.to_child else 3.0) <= density or run_ons == 1
