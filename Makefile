@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test lint evaluate train clean
+.PHONY: install run check test lint browser bench evaluate train clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -15,14 +15,30 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-# The main job: analyse the sample record (the service replaces this in issue 4).
+# The main job: the HTTP service and the page (docs/service.md), on RECORDQA_HOST:RECORDQA_PORT.
 run: install
+	$(BIN)/python -m api
+
+# The command line on the sample record.
+check: install
 	$(BIN)/recordqa check recordqa/data/sample_visit.txt --record-type visit
 
-test: install
-	$(BIN)/ruff check recordqa tests
+# Debian's Chromium for the browser tests: installed when missing and we are root; otherwise
+# the browser tests skip with the reason.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null || echo "chromium not installed: browser tests will skip"; \
+	else echo "no /usr/bin/chromium and not root: browser tests will skip"; fi
+
+test: install browser
+	$(BIN)/ruff check recordqa api tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+bench: install
+	$(BIN)/python bench/latency.py
+	$(BIN)/python bench/api_latency.py
 
 evaluate: install
 	$(BIN)/recordqa evaluate ../shared/gold/dev.jsonl
@@ -31,4 +47,4 @@ train: install
 	$(BIN)/recordqa train --out models
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

@@ -106,5 +106,8 @@ def builtin_profile(name: str | None, settings: Settings, field: str = "profile"
     names = profiles.builtin_names()
     if chosen not in names:
         raise ApiError(
-            422, Code.UNKNOWN_PROFILE.value, f"field '{field}': unknown profile '{chosen}'; built in: {', '.join(names)}.")
+            422,
+            Code.UNKNOWN_PROFILE.value,
+            f"field '{field}': unknown profile '{chosen}'; built in: {', '.join(names)}.",
+        )
     return chosen

@@ -5,6 +5,7 @@ Codes RQE1xx and RQE2xx are the library's (`recordqa.errors.Code`); RQE3xx are t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -43,7 +44,7 @@ def from_library(exc: RecordQAError, status: int = 422) -> ApiError:
     return ApiError(status, exc.code.value, exc.message)
 
 
-def _field(loc: tuple[Any, ...] | list[Any]) -> str:
+def _field(loc: Sequence[Any]) -> str:
     parts = [str(p) for p in loc]
     if parts and parts[0] in {"body", "query", "path", "header", "form"}:
         parts = parts[1:]
@@ -54,7 +55,7 @@ def _plain(value: Any) -> bool:
     return isinstance(value, str | int | float | bool) or value is None
 
 
-def public_errors(errors: list[Any] | tuple[Any, ...]) -> list[dict[str, Any]]:
+def public_errors(errors: Sequence[Any]) -> list[dict[str, Any]]:
     """pydantic's error list without `input` (it would echo the note back) and without `url`."""
     out: list[dict[str, Any]] = []
     for err in errors:

@@ -180,6 +180,13 @@ class NoQueryString(logging.Filter):
 
 
 def install_log_filter() -> None:
+    """Drop query strings from uvicorn's access log; show the service's own messages (level,
+    message: never a record's text) when nothing else has configured logging."""
     access = logging.getLogger("uvicorn.access")
     if not any(isinstance(f, NoQueryString) for f in access.filters):
         access.addFilter(NoQueryString())
+    if not log.handlers and not logging.getLogger().handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s:     %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)

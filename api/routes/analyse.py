@@ -7,11 +7,14 @@ from fastapi import APIRouter
 from recordqa.errors import InputError, RecordQAError
 from recordqa.models import Record, Result
 
-from ..deps import RunnerDep, SettingsDep, builtin_profile
+from ..deps import Runner, RunnerDep, SettingsDep, builtin_profile
 from ..errors import ApiError, ServiceCode, from_library
 from ..schemas import BatchError, BatchRequest, BatchResponse, ErrorDetail, ErrorResponse, ValidationErrorResponse
+from ..settings import Settings
+from . import DocRoute
 
 router = APIRouter(
+    route_class=DocRoute,
     tags=["analyse"],
     responses={
         401: {"model": ErrorResponse, "description": "API key missing or wrong"},
@@ -35,14 +38,19 @@ def analyse(record: Record, runner: RunnerDep, settings: SettingsDep) -> Result:
 @router.post("/analyse/batch", response_model=BatchResponse)
 def analyse_batch(batch: BatchRequest, runner: RunnerDep, settings: SettingsDep) -> BatchResponse:
     """Analyse many records; a record that cannot be analysed gets an error row in its place."""
-    n = len(batch.records)
-    if n > settings.max_batch:
+    if len(batch.records) > settings.max_batch:
         raise ApiError(
             422,
             ServiceCode.BATCH_TOO_LARGE,
-            f"field 'records': at most {settings.max_batch} records in one batch; this has {n}.",
+            f"field 'records': at most {settings.max_batch} records in one batch; this has {len(batch.records)}.",
         )
-    rows: list[Result | BatchError | None] = [None] * n
+    results = _rows(batch, runner, settings)
+    return BatchResponse(count=len(results), results=results)
+
+
+def _rows(batch: BatchRequest, runner: Runner, settings: Settings) -> list[Result | BatchError]:
+    """One result or error row per record, in order; records go through `nlp.pipe` together."""
+    rows: dict[int, Result | BatchError] = {}
     todo: list[tuple[int, Record]] = []
     for i, rec in enumerate(batch.records):
         try:
@@ -50,15 +58,16 @@ def analyse_batch(batch: BatchRequest, runner: RunnerDep, settings: SettingsDep)
         except ApiError as exc:
             rows[i] = BatchError(id=rec.id, index=i, error=ErrorDetail(code=exc.code, message=exc.message))
             continue
-        todo.append((i, rec.model_copy(update={"profile": profile, "record_type": rec.record_type or batch.record_type})))
+        own = {"profile": profile, "record_type": rec.record_type or batch.record_type}
+        todo.append((i, rec.model_copy(update=own)))
     try:
         outcomes = runner.analyse_many([rec for _, rec in todo])
     except RecordQAError as exc:
         raise from_library(exc) from None
     for (i, rec), outcome in zip(todo, outcomes, strict=True):
         if isinstance(outcome, InputError):
-            rows[i] = BatchError(id=rec.id, index=i, error=ErrorDetail(code=outcome.code.value, message=outcome.message))
+            error = ErrorDetail(code=outcome.code.value, message=outcome.message)
+            rows[i] = BatchError(id=rec.id, index=i, error=error)
         else:
             rows[i] = outcome
-    results = [r for r in rows if r is not None]
-    return BatchResponse(count=len(results), results=results)
+    return [rows[i] for i in range(len(batch.records))]

@@ -8,14 +8,19 @@ import json
 from fastapi import APIRouter
 
 from recordqa import explain, profiles
-from recordqa.errors import RecordQAError
+from recordqa.errors import Code, RecordQAError
 from recordqa.models import RECORD_TYPES
 
 from ..deps import SettingsDep
 from ..errors import ApiError, from_library
 from ..schemas import CheckInfo, CheckList, ErrorResponse, ProfileCheck, ProfileInfo, ProfileList, RecordTypeList
+from . import DocRoute
 
-router = APIRouter(tags=["catalogue"], responses={401: {"model": ErrorResponse, "description": "API key missing"}})
+router = APIRouter(
+    route_class=DocRoute,
+    tags=["catalogue"],
+    responses={401: {"model": ErrorResponse, "description": "API key missing"}},
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -41,7 +46,9 @@ def get_check(check_id: str) -> CheckInfo:
     for page in check_pages():
         if page.id == head:
             return page
-    raise ApiError(404, "RQE107", f"No check '{check_id}'. Checks: {', '.join(p.id for p in check_pages())}.")
+    raise ApiError(
+        404, Code.UNKNOWN_CHECK.value, f"No check '{check_id}'. Checks: {', '.join(p.id for p in check_pages())}."
+    )
 
 
 def _profile_info(name: str) -> ProfileInfo:

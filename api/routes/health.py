@@ -9,8 +9,9 @@ from recordqa import __version__, classifier, pipeline
 
 from ..deps import Runner
 from ..schemas import ErrorDetail, Health, Readiness
+from . import DocRoute
 
-router = APIRouter(tags=["health"])
+router = APIRouter(route_class=DocRoute, tags=["health"])
 
 
 @router.get("/healthz", response_model=Health)

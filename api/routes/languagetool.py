@@ -24,9 +24,10 @@ from ..schemas import (
     LTSoftware,
     LTWarnings,
 )
+from . import DocRoute
 from .catalogue import check_titles
 
-router = APIRouter(tags=["languagetool"])
+router = APIRouter(route_class=DocRoute, tags=["languagetool"])
 
 LANGUAGES = {"en-GB": "English (GB)", "en-US": "English (US)"}
 DEFAULT_LANGUAGE = "en-GB"
@@ -67,7 +68,9 @@ def check(
     enabled_categories: Annotated[str | None, Form(alias="enabledCategories")] = None,
     disabled_categories: Annotated[str | None, Form(alias="disabledCategories")] = None,
     enabled_only: Annotated[bool, Form(alias="enabledOnly")] = False,
-    level: Annotated[str, Form(description="default or picky; recordqa reports the same findings for both")] = "default",
+    level: Annotated[
+        str, Form(description="default or picky; recordqa reports the same findings for both")
+    ] = "default",
     mother_tongue: Annotated[str | None, Form(alias="motherTongue", description="accepted, not used")] = None,
     record_type: Annotated[str | None, Form(alias="recordType", description="recordqa's own: the record type")] = None,
     profile: Annotated[str | None, Form(description="recordqa's own: a built-in profile")] = None,

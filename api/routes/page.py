@@ -7,9 +7,11 @@ from pathlib import Path
 from fastapi import APIRouter
 from fastapi.responses import FileResponse
 
+from . import DocRoute
+
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
-router = APIRouter(tags=["page"], include_in_schema=False)
+router = APIRouter(route_class=DocRoute, tags=["page"], include_in_schema=False)
 
 
 @router.get("/")

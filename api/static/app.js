@@ -288,7 +288,9 @@
     grade.textContent = result.grade.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
     const list = $("checks");
     list.replaceChildren();
-    for (const c of result.checks) {
+    const applicable = result.checks.filter((c) => c.status !== "not_applicable");
+    const others = result.checks.filter((c) => c.status === "not_applicable");
+    for (const c of applicable.concat(others)) {
       const problems = c.findings.filter((f) => f.severity !== "info").length;
       const row = el("li", c.status === "not_applicable" ? "na" : "");
       const swatch = el("span", "swatch");
@@ -296,7 +298,7 @@
       colourise(swatch, c.id);
       const info = state.checks.get(c.id);
       const name = el("span", "name", info ? info.title : c.id);
-      name.title = c.summary;
+      name.title = `${info ? info.title : c.id}: ${c.summary}`;
       const status = el("span", `badge ${c.status}`, c.status === "not_applicable" ? "n/a" : c.status);
       const count = el("span", "count", c.status === "not_applicable" ? "" : String(problems));
       count.setAttribute("aria-label", `${problems} finding${problems === 1 ? "" : "s"}`);
