@@ -85,6 +85,13 @@ def _standards(check_id: str, profile: profiles.Profile) -> list[Standard]:
     return [cited, *[s for s in rest if s.id != cited.id]] if cited else rest
 
 
+def _hit_standard(ctx: RecordContext, hit: Hit) -> Standard | None:
+    if hit.cite is None:
+        return None
+    cite = hit.cite if isinstance(hit.cite, str) else profiles.Cite.model_validate(hit.cite)
+    return catalogue.resolve(cite, ctx.profile.authority)
+
+
 def _finding(ctx: RecordContext, check_id: str, hit: Hit, severity: str, standards: list[Standard]) -> Finding:
     return Finding(
         check=check_id,
@@ -95,7 +102,7 @@ def _finding(ctx: RecordContext, check_id: str, hit: Hit, severity: str, standar
         text=ctx.text[hit.start : hit.end],
         message=hit.message,
         suggestion=hit.suggestion,
-        standard=standards[0] if standards else None,
+        standard=_hit_standard(ctx, hit) or (standards[0] if standards else None),
     )
 
 

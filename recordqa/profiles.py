@@ -28,6 +28,7 @@ SETTINGS: dict[str, dict[str, type]] = {
     "timeliness": {"working_days": int, "significant_event_working_days": int},
     "actions": {"vague_timescales": list},
     "template": {"required": dict},
+    "required-content": {"elements": list},
     "readability": {
         "adult_min_reading_ease": float,
         "adult_max_grade": float,
@@ -258,6 +259,22 @@ def load(name_or_path: str = "default") -> Profile:
     for cid, rule in profile.checks.items():
         if isinstance(rule.cite, str) and rule.cite not in catalogue.standards():
             raise _refuse(where, text, ("checks", cid, "cite"), f"'{rule.cite}' is not in the standards catalogue")
+    from .checks.required_content import Element
+
+    rc = profile.checks.get("required-content")
+    for n, raw in enumerate(rc.settings.get("elements", []) if rc else []):
+        try:
+            el = Element.model_validate(raw)
+            for cue in el.cues:
+                re.compile(cue)
+            if isinstance(el.cite, dict):
+                Cite.model_validate(el.cite)
+            if el.record_types and not set(el.record_types) <= set(RECORD_TYPES):
+                raise ValueError(f"unknown record types in {el.record_types}")
+        except (ValidationError, ValueError, re.error) as exc:
+            raise _refuse(
+                where, text, ("checks", "required-content", "settings", "elements", n), str(exc).splitlines()[0]
+            ) from exc
     for n, term in enumerate(profile.lexicon.jargon):
         if term.source is None:
             raise _refuse(where, text, ("lexicon", "jargon", n, "source"), "every word-list entry names its source")

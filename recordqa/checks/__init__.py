@@ -14,6 +14,7 @@ from . import (
     purpose,
     readability,
     report_tone,
+    required_content,
     respectful,
     seen_alone,
     sources,
@@ -42,6 +43,7 @@ REGISTRY: dict[str, Check] = {
         sources.CHECK,
         assessment_content.STRENGTHS_RISKS,
         assessment_content.IDENTITY_CHECK,
+        required_content.CHECK,
     )
 }
 

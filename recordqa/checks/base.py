@@ -26,6 +26,7 @@ class Hit:
     message: str
     suggestion: str | None = None
     severity: Severity | None = None  # None: the code's default severity
+    cite: Any = None  # a profile citation for this finding alone (a required-content element)
 
 
 @dataclass
