@@ -16,9 +16,9 @@ from recordqa import __version__
 
 from .deps import Runner, require_api_key
 from .errors import ApiError, api_error_handler, validation_handler
-from .middleware import BodyLimit, CatchAll, SecurityHeaders, install_log_filter
+from .middleware import BodyLimit, CatchAll, SecurityHeaders, install_log_filter, log
 from .routes import analyse, catalogue, health, languagetool, page
-from .settings import Settings, get_settings
+from .settings import Settings, get_settings, unknown_variables
 
 DESCRIPTION = """Scores how a children's social care case record is **written** against the recording
 standards English local authorities publish. It predicts nothing about any child or family.
@@ -36,6 +36,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         install_log_filter()
+        for name in unknown_variables():
+            log.warning(
+                "%s is not a recordqa setting (known: RECORDQA_%s); ignored",
+                name,
+                "|".join(f.upper() for f in Settings.model_fields),
+            )
+        keys = len(current().keys())
+        log.info("API keys: %s", f"{keys} set" if keys else "none set, the API is open (bind to loopback)")
         runner: Runner = app.state.runner
         warming = asyncio.get_running_loop().run_in_executor(None, runner.warm, current().profile)
         yield

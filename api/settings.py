@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from functools import lru_cache
 
 from pydantic import Field
@@ -27,6 +29,13 @@ class Settings(BaseSettings):
     def keys(self) -> tuple[str, ...]:
         """The API keys, without blanks; empty when the API is open."""
         return tuple(k.strip() for k in self.api_keys.split(",") if k.strip())
+
+
+def unknown_variables(environ: Mapping[str, str] | None = None) -> list[str]:
+    """RECORDQA_* variables that are no setting: a typo (RECORDQA_API_KEY) would leave the API open."""
+    env = os.environ if environ is None else environ
+    known = {f"RECORDQA_{name.upper()}" for name in Settings.model_fields}
+    return sorted(k for k in env if k.upper().startswith("RECORDQA_") and k.upper() not in known)
 
 
 @lru_cache(maxsize=1)

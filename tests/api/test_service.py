@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -16,7 +17,7 @@ import pytest
 from api.deps import Runner
 from api.main import create_app
 from api.settings import Settings
-from recordqa import engine
+from recordqa import engine, explain
 from recordqa.checks import REGISTRY
 from recordqa.models import RECORD_TYPES, Record
 
@@ -272,9 +273,9 @@ def test_checks_catalogue_cites_standards(client: httpx.Client) -> None:
     data = client.get("/v1/checks").json()
     assert data["count"] == len(REGISTRY) == len(data["checks"])
     assert [c["id"] for c in data["checks"]] == list(REGISTRY)
+    assert data["checks"] == json.loads(explain.explain_all("json"))  # the library's pages, as they are
     for c in data["checks"]:
-        assert c["title"] and c["what"] and c["codes"]
-        assert c["standards"], c["id"]
+        assert c["title"] and c["what"] and isinstance(c["codes"], dict)
         for s in c["standards"]:
             assert s["authority"] and s["source"].endswith(".txt") and s["line"] >= 1 and s["quote"]
     one = client.get("/v1/checks/jargon").json()
@@ -341,11 +342,9 @@ def test_languagetool_check_as_clients_send_it(client: httpx.Client) -> None:
     text = "😀 SW talked to Amy about contact with her dad.\nIn my view Amy is happy because she laughed."
     r = client.post(
         "/v2/check",
-        content=httpx.QueryParams(
+        content=urlencode(
             {"text": text, "language": "en-GB", "enabledOnly": "false", "level": "picky", "motherTongue": "de-DE"}
-        )
-        .__str__()
-        .encode(),
+        ).encode(),  # as browser extensions send it: URL-encoded UTF-8
         headers={"Content-Type": "application/x-www-form-urlencoded; charset=UTF-8", "Accept": "application/json"},
     )
     assert r.status_code == 200, r.text
@@ -444,3 +443,10 @@ def test_languagetool_languages(client: httpx.Client) -> None:
 @pytest.mark.parametrize("path", ["/v1/analyse", "/v2/check"])
 def test_unknown_methods_are_refused(client: httpx.Client, path: str) -> None:
     assert client.get(path).status_code == 405
+
+
+def test_a_misspelt_setting_is_reported() -> None:
+    from api.settings import unknown_variables
+
+    env = {"RECORDQA_API_KEY": "x", "RECORDQA_API_KEYS": "y", "RECORDQA_PORT": "1", "PATH": "/bin"}
+    assert unknown_variables(env) == ["RECORDQA_API_KEY"]
