@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -27,15 +26,6 @@ ISSUE_TYPES: dict[str, str] = {
     "report-tone": "register",
 }
 DEFAULT_ISSUE_TYPE = "uncategorized"
-
-# Suggestions that are literally the words to write (anything else is advice, not a replacement).
-ACRONYM_SUGGESTION = re.compile(r"^Write '(?P<value>[^']+)' in full\.$")
-TERM_SUGGESTION = re.compile(r"^Try: (?P<value>.+)$")
-LITERAL_CODES = ("respectful-language/slang", "report-tone/slang")
-ADVICE = re.compile(
-    r"^(?:say|explain|name|describe|use|write|record|give|ask|add|check)\b|[():;…?]|\.\.\.|\be\.g\.|\bi\.e\.",
-    re.IGNORECASE,
-)
 
 
 class Utf16:
@@ -114,27 +104,12 @@ def issue_type(check_id: str) -> str:
     return ISSUE_TYPES.get(check_id, DEFAULT_ISSUE_TYPE)
 
 
-def _literal_value(finding: Finding) -> str | None:
-    suggestion = (finding.suggestion or "").strip()
-    if not suggestion:
-        return None
-    if finding.code.startswith("jargon/"):
-        m = ACRONYM_SUGGESTION.match(suggestion) or TERM_SUGGESTION.match(suggestion)
-        return m.group("value").strip() if m else None
-    if finding.code in LITERAL_CODES:
-        return suggestion
-    return None
-
-
 def replacements(finding: Finding, text: str) -> list[str]:
     """The literal words to write instead, when the suggestion is that (else none):
     "Try: family time" -> ["family time"]; "calmed down / needed less help" gives both;
     advice ("Say what you saw…") gives nothing. Capitalised at the start of a sentence."""
-    value = _literal_value(finding)
-    if value is None:
-        return []
-    options = [v.strip() for v in value.split(" / ")]
-    if not options or any(not v or ADVICE.search(v) for v in options):
+    options = list(finding.replacements)
+    if not options:
         return []
     before = text[: finding.start].rstrip()
     sentence_start = not before or before[-1] in ".!?\n"

@@ -102,6 +102,7 @@ def _finding(ctx: RecordContext, check_id: str, hit: Hit, severity: str, standar
         text=ctx.text[hit.start : hit.end],
         message=hit.message,
         suggestion=hit.suggestion,
+        replacements=hit.replacements,
         standard=_hit_standard(ctx, hit) or (standards[0] if standards else None),
     )
 
@@ -165,8 +166,9 @@ def run_checks(ctx: RecordContext, profile: profiles.Profile) -> tuple[list[Chec
 
 
 def _result(doc: Doc, rec: Record, profile_name: str | None, record_type: str | None) -> Result:
-    prof = profiles.load(profile_name or rec.profile or "default")
-    rtype = record_type or rec.record_type or infer_record_type(rec.text)
+    # A record's own profile and type win over the batch-wide defaults.
+    prof = profiles.load(rec.profile or profile_name or "default")
+    rtype = rec.record_type or record_type or infer_record_type(rec.text)
     ctx = make_context(doc, rec, rtype, prof)
     checks, suppressed = run_checks(ctx, prof)
     value = scoring.score(checks, prof)

@@ -67,6 +67,7 @@ class Finding(BaseModel):
     text: str = Field(description="Exactly text[start:end] of the submitted record")
     message: str
     suggestion: str | None = None
+    replacements: list[str] = Field(default=[], description="Literal words to write instead, when there are any")
     standard: Standard | None = Field(default=None, description="The standard this finding serves")
     suppression: Suppression | None = Field(default=None, description="Set on findings in Result.suppressed")
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from recordqa.checks import REGISTRY
+
 AUTHORITIES = {"Leeds", "Calderdale", "Barnet", "York", "St Helens"}
 PREFIXES = {
     "Leeds": "leeds-",
@@ -19,25 +21,7 @@ PREFIXES = {
     "York": "york-",
     "St Helens": "st-helens-",
 }
-CHECK_IDS = {
-    "child-voice",
-    "seen-alone",
-    "fact-opinion",
-    "jargon",
-    "minimising-language",
-    "respectful-language",
-    "readability",
-    "analysis",
-    "actions",
-    "purpose",
-    "timeliness",
-    "template",
-    "names-consistency",
-    "sources",
-    "strengths-risks",
-    "identity",
-    "report-tone",
-}
+CHECK_IDS = set(REGISTRY)
 KEYS = {"authority", "document", "source", "line", "quote", "digest_id", "checks"}
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"

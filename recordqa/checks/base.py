@@ -27,6 +27,7 @@ class Hit:
     suggestion: str | None = None
     severity: Severity | None = None  # None: the code's default severity
     cite: Any = None  # a profile citation for this finding alone (a required-content element)
+    replacements: list[str] = field(default_factory=list)
 
 
 @dataclass

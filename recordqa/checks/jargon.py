@@ -52,6 +52,21 @@ def _initials_match(acronym: str, words: list[str]) -> bool:
     return any(walk(0, len(words) - take) for take in range(len(letters), min(len(words), len(letters) * 2 + 2) + 1))
 
 
+ADVICE = re.compile(
+    r"^(?:say|explain|name|describe|use|write|record|give|ask|add|check)\b|[():;…?]|\.\.\.|\be\.g\.|\bi\.e\.",
+    re.IGNORECASE,
+)
+
+
+def literal_options(plain: str | None) -> list[str]:
+    """The plain words to write instead ("family time"; "calmed down / needed less help"),
+    or none when the advice is not a literal replacement ("say what you saw")."""
+    if not plain:
+        return []
+    options = [v.strip() for v in plain.split(" / ")]
+    return [] if any(not v or ADVICE.search(v) for v in options) else options
+
+
 def _explained_at(text: str, m: re.Match[str], expansions: dict[str, str]) -> bool:
     """'Child in Need (CIN)' or 'CIN (child in need)' at this occurrence."""
     acr = m.group(0).rstrip("s") if m.group(0).endswith("s") and m.group(0)[:-1].isupper() else m.group(0)
@@ -110,6 +125,7 @@ def acronym_hits(ctx: RecordContext) -> tuple[list[Hit], list[str]]:
                 f"Write '{plain}' in full."
                 if plain
                 else "Write the words in full, or explain the abbreviation at its first use.",
+                replacements=[plain] if plain else [],
             )
         )
     return hits, sorted(explained)
@@ -144,6 +160,7 @@ def term_hits(ctx: RecordContext) -> list[Hit]:
                     f"'{m.group(0)}' is social-care jargon a child or parent may not understand.",
                     f"Try: {term.plain}",
                     severity,
+                    replacements=literal_options(term.plain),
                 )
             )
     return hits

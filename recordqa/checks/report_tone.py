@@ -6,6 +6,7 @@ import re
 
 from ..context import RecordContext
 from .base import Check, Hit, Outcome
+from .jargon import literal_options
 
 CONTRACTION = re.compile(
     r"(?<![\w'’])(?:[A-Za-z]+(?:n['’]t|['’](?:re|ve|ll|d|m))|(?:can|won|shan)['’]t|"
@@ -63,7 +64,16 @@ def report_hits(ctx: RecordContext) -> list[Hit]:
     for entry in ctx.lex.report.slang:
         for m in entry.regex.finditer(text):
             if not ctx.in_quote(m.start(), m.end()):
-                hits.append(Hit("report-tone/slang", m.start(), m.end(), f"'{m.group(0)}' is slang.", entry.suggestion))
+                hits.append(
+                    Hit(
+                        "report-tone/slang",
+                        m.start(),
+                        m.end(),
+                        f"'{m.group(0)}' is slang.",
+                        entry.suggestion,
+                        replacements=literal_options(entry.suggestion),
+                    )
+                )
     return hits
 
 
