@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -196,11 +196,11 @@ sentences, never people, and it predicts nothing about any child or family.
 
 
 def model_path() -> Path:
-    here = Path(__file__).resolve().parent.parent / "models" / MODEL_FILE
-    if here.exists():
-        return here
-    packaged = resources.files("recordqa") / "models" / MODEL_FILE
-    return Path(str(packaged))
+    """models/ beside the package (the repository's, or the image's /app/models), unless
+    RECORDQA_MODEL_DIR names another folder."""
+    folder = os.environ.get("RECORDQA_MODEL_DIR")
+    base = Path(folder) if folder else Path(__file__).resolve().parent.parent / "models"
+    return base / MODEL_FILE
 
 
 @functools.lru_cache(maxsize=1)
@@ -243,7 +243,7 @@ def label_sentences(ctx: RecordContext) -> list[str]:
 
 # An unowned-opinion finding is a criticism of the writer: it needs a confident model.
 # Tuned on corpora/records/tune.jsonl (never on the gold sets).
-UNOWNED_MIN = float(__import__("os").environ.get("RQ_UNOWNED_MIN", "0.7"))
+UNOWNED_MIN = 0.7
 
 
 # Judgements stated as fact that the guide names outright; with a flagged label word in
