@@ -74,3 +74,17 @@ def docs() -> dict[str, CheckDoc]:
     path = resources.files("recordqa") / "data" / "checks.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return {key: CheckDoc.model_validate(value) for key, value in data["checks"].items()}
+
+
+def missing_outcome(wanted: int, missing: int, noun: str, hits: list[Hit], detail: dict[str, Any]) -> Outcome:
+    """The outcome of a check that looks for a list of required things (headings, elements)."""
+    if not missing:
+        return Outcome("pass", 1.0, f"All {wanted} required {noun}s are present.", hits, detail)
+    share = 1 - missing / wanted
+    return Outcome(
+        "warn" if share >= 0.5 else "fail",
+        round(share, 3),
+        f"{missing} of {wanted} required {noun}s missing.",
+        hits,
+        detail,
+    )

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..context import RecordContext
 from .actions import TIMESCALE
-from .base import Check, Hit, Outcome
+from .base import Check, Hit, Outcome, missing_outcome
 
 
 class Element(BaseModel):
@@ -59,16 +59,7 @@ def run(ctx: RecordContext) -> Outcome:
     s, e = ctx.anchor
     hits = [Hit(f"required-content/{el.id}", s, e, el.message, el.suggestion, cite=el.cite) for el in missing]
     detail = {"required": [el.id for el in wanted], "missing": [el.id for el in missing]}
-    if not missing:
-        return Outcome("pass", 1.0, f"All {len(wanted)} required elements are recorded.", hits, detail)
-    share = 1 - len(missing) / len(wanted)
-    return Outcome(
-        "warn" if share >= 0.5 else "fail",
-        round(share, 3),
-        f"{len(missing)} of {len(wanted)} required elements not found.",
-        hits,
-        detail,
-    )
+    return missing_outcome(len(wanted), len(missing), "element", hits, detail)
 
 
 CHECK = Check("required-content", run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..context import RecordContext
-from .base import Check, Hit, Outcome
+from .base import Check, Hit, Outcome, missing_outcome
 
 
 def _norm(s: str) -> str:
@@ -43,17 +43,8 @@ def run(ctx: RecordContext) -> Outcome:
         )
         for h in missing
     ]
-    share = 1 - len(missing) / len(wanted)
     detail = {"required": wanted, "missing": missing}
-    if not missing:
-        return Outcome("pass", 1.0, "Every required heading is present and filled.", hits, detail)
-    return Outcome(
-        "warn" if share >= 0.5 else "fail",
-        round(share, 3),
-        f"{len(missing)} of {len(wanted)} required headings missing or empty.",
-        hits,
-        detail,
-    )
+    return missing_outcome(len(wanted), len(missing), "heading", hits, detail)
 
 
 CHECK = Check("template", run)
