@@ -40,7 +40,7 @@ class Runner:
         try:
             pipeline.load()
             profiles.load(profile)
-            engine.analyse(Record(text="Warm-up visit: I saw Amy alone in her room.", record_type="visit"))
+            engine.warm(profile)  # analyses a short record, then freezes what is loaded (engine.warm)
         except RecordQAError as exc:
             self.failure = exc
             log.error("not ready: %s %s", exc.code.value, exc.message)

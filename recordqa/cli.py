@@ -75,13 +75,15 @@ def _worst(results: list[Result]) -> str | None:
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
-    from .engine import analyse_many
+    from .engine import analyse_many, warm
 
     results: list[Result] = []
     failed = 0
     if args.jsonl:
         items = _jsonl_records(args.jsonl)
         records = [r for _, r in items if isinstance(r, Record)]
+        if len(records) > 50:
+            warm()  # a batch run: load once, then keep the garbage collector off what is loaded
         analysed = iter(analyse_many(records, profile=args.profile, record_type=args.record_type))
         for n, item in items:
             res = item if isinstance(item, InputError) else next(analysed)

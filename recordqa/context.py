@@ -114,11 +114,14 @@ class RecordContext:
 
     @cached_property
     def cast(self) -> Cast:
-        return Cast(self.doc, self.record.metadata.child_names, self.to_child, self.in_quote, self.index)
+        # The quote index's own method, not self.in_quote: a Cast holding the context would
+        # make a reference cycle, and every record's Doc would wait for a full GC to be freed.
+        in_quote = self.quote_index.contains
+        return Cast(self.doc, self.record.metadata.child_names, self.to_child, in_quote, self.index, self.text)
 
     @cached_property
     def quotes(self) -> list[speakers.AttributedQuote]:
-        return speakers.attribute(self.doc, self.quote_spans, self.cast)
+        return speakers.attribute(self.doc, self.quote_spans, self.cast, self.text)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

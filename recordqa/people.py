@@ -285,6 +285,7 @@ class Cast:
         to_child: bool,
         in_quote: Callable[[int, int], bool] = lambda start, end: False,
         sents: SentIndex | None = None,
+        text: str | None = None,
     ) -> None:
         self.doc = doc
         self.sents = sents or SentIndex(doc)
@@ -295,7 +296,7 @@ class Cast:
             first = full.split()[:1]
             if first:
                 names.add(first[0].lower())
-        text = doc.text
+        text = doc.text if text is None else text  # the caller's copy: Doc.text joins every token
         for m in SIBLING_CUE.finditer(text):
             names.add(m.group("name").lower())
         for m in AGE_CUE.finditer(text):
@@ -313,8 +314,9 @@ class Cast:
                 self.adult_gender[name] = _gender_of_word(m.group("role").split()[-1])
                 if m.group("role") in RELAYS:
                     self.relay_names.add(name)
+        lowers, deps, pos = self.sents.lowers, self.sents.deps, self.sents.pos
         self.subject_names = {
-            t.text.lower() for t in self.sents.tokens if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"
+            lowers[i] for i in range(len(lowers)) if deps[i] in ("nsubj", "nsubjpass") and pos[i] == "PROPN"
         }
         if not names:
             names |= self._likely_subject()
@@ -324,24 +326,26 @@ class Cast:
     def _titled_names(self) -> set[str]:
         out: set[str] = set()
         self.title_gender: dict[str, Gender] = {}
-        for tok in self.sents.tokens:
-            title = _norm(tok.text)
-            if title in TITLES and tok.i + 1 < len(self.doc):
-                nxt = self.doc[tok.i + 1]
-                if nxt.text[:1].isupper():
-                    out.add(nxt.text.lower())
+        texts = self.sents.texts
+        for i, word in enumerate(texts):
+            title = _norm(word)
+            if title in TITLES and i + 1 < len(texts):
+                nxt = texts[i + 1]
+                if nxt[:1].isupper():
+                    out.add(nxt.lower())
                     g: Gender = "m" if title == "mr" else "f" if title in ("mrs", "ms", "miss") else "?"
-                    self.title_gender[nxt.text.lower()] = g
+                    self.title_gender[nxt.lower()] = g
         return out
 
     def _likely_subject(self) -> set[str]:
         counts: Counter[str] = Counter()
-        for tok in self.sents.tokens:
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.text.isalpha():
-                word = tok.text.lower()
+        texts, pos = self.sents.texts, self.sents.pos
+        for i, text in enumerate(texts):
+            if pos[i] == "PROPN" and text[:1].isupper() and text.isalpha():
+                word = text.lower()
                 if word in ADULT_WORDS or word in TITLES or len(word) < 2:
                     continue
-                if tok.i > 0 and _norm(self.doc[tok.i - 1].text) in TITLES:
+                if i > 0 and _norm(texts[i - 1]) in TITLES:
                     continue
                 counts[word] += 1
         if not counts:
@@ -351,15 +355,16 @@ class Cast:
 
     def _learn_genders(self) -> dict[str, Gender]:
         votes: dict[str, Counter[str]] = {}
-        toks = self.sents.tokens
-        for tok in toks:
-            word = tok.text.lower()
-            if not (tok.text[:1].isupper() and tok.pos_ == "PROPN"):
+        texts, lowers, pos = self.sents.texts, self.sents.lowers, self.sents.pos
+        n_tokens = len(texts)
+        for i, text in enumerate(texts):
+            if not (text[:1].isupper() and pos[i] == "PROPN"):
                 continue
+            word = lowers[i]
             # The first gendered pronoun after the name, before another person is named.
-            for nxt in toks[tok.i + 1 : tok.i + 25]:
-                w = nxt.text.lower()
-                if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and w != word:
+            for j in range(i + 1, min(i + 25, n_tokens)):
+                w = lowers[j]
+                if pos[j] == "PROPN" and texts[j][:1].isupper() and w != word:
                     break
                 if w in {"he", "him", "his", "himself"}:
                     votes.setdefault(word, Counter())["m"] += 1
@@ -382,10 +387,11 @@ class Cast:
     def person_of(self, tok: Token) -> Person | None:
         """The person a noun or name token names, or None if it names no one."""
         word = _norm(tok.text)
-        if tok.i >= 2 and self.doc[tok.i - 1].text in "-‐":  # "Ruby-Mae"
-            joined = _norm(self.doc[tok.i - 2].text + "-" + tok.text)
+        texts = self.sents.texts
+        if tok.i >= 2 and texts[tok.i - 1] in "-‐":  # "Ruby-Mae"
+            joined = _norm(texts[tok.i - 2] + "-" + tok.text)
             if joined in self.child_names:
-                return Person(self.doc[tok.i - 2].text + "-" + tok.text, "child", self.name_gender.get(joined, "?"))
+                return Person(texts[tok.i - 2] + "-" + tok.text, "child", self.name_gender.get(joined, "?"))
         for part in tok.lefts:  # "Amara Okafor": the given name decides
             if part.dep_ == "compound" and _norm(part.text) in self.child_names:
                 return Person(part.text, "child", self.name_gender.get(_norm(part.text), "?"))
@@ -407,7 +413,7 @@ class Cast:
         return None
 
     def _has_title(self, tok: Token) -> bool:
-        return any(_norm(left.text) in TITLES for left in self.doc[max(0, tok.i - 2) : tok.i])
+        return any(_norm(left) in TITLES for left in self.sents.texts[max(0, tok.i - 2) : tok.i])
 
     def mentions_before(self, tok: Token, sentences_back: int = 3) -> list[tuple[Token, Person | None, int]]:
         """Mentions before `tok` outside quotations: this sentence nearest first, then each
@@ -416,17 +422,33 @@ class Cast:
         sents: list[Span] = [self.sents.spans[k] for k in range(k0, max(-1, k0 - sentences_back - 1), -1)]
         found: list[tuple[Token, Person | None, int]] = []
         seen: set[int] = set()
+        index = self.sents
+        tokens, starts, texts, lowers, deps, punct = (
+            index.tokens,
+            index.starts,
+            index.texts,
+            index.lowers,
+            index.deps,
+            index.punct,
+        )
         for k, s in enumerate(sents):
             limit = tok.i if k == 0 else s.end
-            cands = [t for t in s if t.i < limit and not t.is_punct and not self.in_quote(t.idx, t.idx + len(t.text))]
-            subjects = sorted((t for t in cands if t.dep_ in ("nsubj", "nsubjpass")), key=_depth)
+            cands = [
+                tokens[j]
+                for j in range(s.start, min(s.end, limit))
+                if not punct[j] and not self.in_quote(starts[j], starts[j] + len(texts[j]))
+            ]
+            # Sentence order. (This was sorted by a depth in the tree that compared fresh
+            # Token objects with `is`, so it gave 50 for every token and the order stayed.)
+            subjects = [t for t in cands if deps[t.i] in ("nsubj", "nsubjpass")]
             if k == 0:
-                subjects = list(reversed([t for t in cands if t.dep_ in ("nsubj", "nsubjpass")]))
+                subjects = list(reversed(subjects))
                 # "Through Ms Hart she said": the pronoun is not the preposition's object.
-                cands = [t for t in cands if t.dep_ != "pobj"]
-            others = [t for t in reversed(cands) if t not in subjects]
+                cands = [t for t in cands if deps[t.i] != "pobj"]
+            chosen = {t.i for t in subjects}  # tokens of one Doc are equal when their index is
+            others = [t for t in reversed(cands) if t.i not in chosen]
             for t in subjects + others:
-                if t.text.lower() in {"he", "she"}:
+                if lowers[t.i] in {"he", "she"}:
                     if t.i not in seen:
                         seen.add(t.i)
                         found.append((t, None, k))
@@ -480,14 +502,6 @@ class Cast:
                 if p is not None:
                     return p
         return person
-
-
-def _depth(tok: Token) -> int:
-    n = 0
-    while tok.head is not tok and n < 50:
-        tok = tok.head
-        n += 1
-    return n
 
 
 def _compound_head(tok: Token) -> Token:

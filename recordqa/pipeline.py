@@ -33,7 +33,9 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@functools.lru_cache(maxsize=1)
 def model_name() -> str:
+    """The installed pipeline's package name (looked up once: every Result carries it)."""
     for name in MODEL_NAMES:
         if importlib.util.find_spec(name) is not None:
             return name

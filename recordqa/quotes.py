@@ -7,7 +7,8 @@ only where they open after a boundary and close before one, so apostrophes in "i
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 MAX_QUOTE = 800
@@ -35,18 +36,28 @@ def _next(text: str, i: int) -> str:
     return text[i + 1] if i + 1 < len(text) else ""
 
 
+# The scans below step from one quotation mark to the next (found by these) rather than
+# through every character; what they decide at each mark is unchanged.
+DOUBLE_OPENERS = re.compile('[“"]')
+DOUBLE_STOP = re.compile('[”"\n]')  # a closer for either opener, or the end of the line
+SINGLE_MARKS = re.compile("['‘’]")
+
+
 def _double_quotes(text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     i = 0
     n = len(text)
     while i < n:
+        opener = DOUBLE_OPENERS.search(text, i)
+        if opener is None:
+            break
+        i = opener.start()
         ch = text[i]
         if ch == "“" or (ch == '"' and (_prev(text, i) in OPEN_BOUNDARY or _prev(text, i) in "'‘“")):
             closers = '”"' if ch == "“" else '"”'
-            j = i + 1
             limit = min(n, i + MAX_QUOTE)
-            while j < limit and text[j] not in closers and text[j] != "\n":
-                j += 1
+            stop = DOUBLE_STOP.search(text, i + 1, limit)
+            j = stop.start() if stop else limit
             if j < limit and text[j] in closers and j > i + 1:
                 out.append(QuoteSpan(i + 1, j, i, j))
                 i = j + 1
@@ -79,19 +90,22 @@ def _is_single_close(text: str, i: int) -> bool:
 
 def _single_quotes(text: str, taken: list[tuple[int, int]]) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
-    i = 0
     n = len(text)
+    marks = [m.start() for m in SINGLE_MARKS.finditer(text)]  # only these can open
+    closes = [k for k in marks if text[k] != "‘"]  # only these can close
+    i = 0
     while i < n:
+        k = bisect_left(marks, i)
+        if k == len(marks):
+            break
+        i = marks[k]
         if _is_single_open(text, i):
-            j = i + 1
-            min(n, i + MAX_QUOTE)
             end = _line_end(text, i, min(n, i + MAX_QUOTE))
-            while j < end:
-                if _is_single_close(text, j) and j > i + 1 and not _possessive(text, j, end):
+            for j in closes[bisect_right(closes, i) : bisect_left(closes, end)]:
+                if _is_single_close(text, j) and j > i + 1 and not _possessive(text, j, end, closes):
                     out.append(QuoteSpan(i + 1, j, i, j))
                     i = j
                     break
-                j += 1
         i += 1
     return [q for q in out if not any(a <= q.open_mark < b for a, b in taken)]
 
@@ -101,11 +115,11 @@ def _line_end(text: str, start: int, limit: int) -> int:
     return limit if k < 0 else k
 
 
-def _possessive(text: str, j: int, end: int) -> bool:
+def _possessive(text: str, j: int, end: int, closes: list[int]) -> bool:
     """'the boys' room': an s-apostrophe before a lower-case word, with a later close."""
     if text[j - 1] != "s" or not text[j + 1 : j + 3].startswith(" ") or not text[j + 2 : j + 3].islower():
         return False
-    return any(_is_single_close(text, k) for k in range(j + 1, end))
+    return any(_is_single_close(text, k) for k in closes[bisect_right(closes, j) : bisect_left(closes, end)])
 
 
 def find_quotes(text: str) -> list[QuoteSpan]:
@@ -132,3 +146,25 @@ class QuoteIndex:
         end = start + 1 if end is None else end
         k = bisect_right(self._starts, start) - 1
         return k >= 0 and self._spans[k][0] <= start and end <= self._spans[k][1]
+
+    def blank(self, text: str, start: int) -> str:
+        """`text` (found at offset `start`) with each character that `contains` places
+        inside quotation marks replaced by a space, a span at a time."""
+        end = start + len(text)
+        out = []
+        pos = start
+        spans = self._spans
+        for k in range(max(0, bisect_right(self._starts, start) - 1), len(spans)):
+            a, b = spans[k]
+            if a >= end:
+                break
+            # `contains(i)` asks the last span starting at or before i: span k answers
+            # from its start until the next span starts.
+            nxt = spans[k + 1][0] if k + 1 < len(spans) else end
+            lo, hi = max(a, start, pos), min(b, nxt, end)
+            if lo < hi:
+                out.append(text[pos - start : lo - start])
+                out.append(" " * (hi - lo))
+                pos = hi
+        out.append(text[pos - start :])
+        return "".join(out)

@@ -119,7 +119,7 @@ def _speech_verb(doc: Doc, text: str, q: QuoteSpan, index: QuoteIndex, sents: Se
     # A quote that opens a sentence may take its verb from the end of the sentence before
     # ("She said:" then a new line with the quote).
     best: tuple[int, Token] | None = None
-    for tok in doc[max(0, lo - 12) : min(len(doc), hi + 12)]:
+    for tok in sents.tokens[max(0, lo - 12) : min(len(doc), hi + 12)]:
         if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):
             continue
         if not _outside(tok, index):
@@ -188,12 +188,12 @@ def _scare_quote(text: str, q: QuoteSpan) -> bool:
     return len(words) <= 3 and bool(LABEL_BEFORE.search(text[max(0, q.open_mark - 30) : q.open_mark]))
 
 
-def attribute(doc: Doc, quotes: list[QuoteSpan], cast: Cast) -> list[AttributedQuote]:
+def attribute(doc: Doc, quotes: list[QuoteSpan], cast: Cast, text: str | None = None) -> list[AttributedQuote]:
     index = QuoteIndex(quotes)
     out: list[AttributedQuote] = []
     prev: AttributedQuote | None = None
     labels: set[str] = set()
-    text = doc.text
+    text = doc.text if text is None else text  # the caller's copy: Doc.text joins every token
     for q in quotes:
         inner = text[q.start : q.end].strip()
         if _scare_quote(text, q) or inner in labels:

@@ -62,3 +62,20 @@ def test_every_finding_echoes_its_checks_first_standard(analyse: Analyse) -> Non
     for f in findings:
         assert f.standard is not None
         assert f.standard == result.check(f.check).standards[0] or f.check == "required-content"
+
+
+def test_checks_declared_without_detail_never_give_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The engine skips a check that does not apply when its outcome carries no detail
+    (checks/base.py): every example, as every record type, holds it to that."""
+    from recordqa import engine
+    from recordqa.models import RECORD_TYPES, Metadata, Record
+
+    silent = [c for c in REGISTRY.values() if not c.detail]
+    assert silent
+    for _, _, _, ex in CASES:
+        meta = Metadata.model_validate({"child_names": ex.child_names, "child_ages": ex.child_ages})
+        doc = nlp(ex.text)
+        for rtype in RECORD_TYPES:
+            ctx = engine._context(doc, Record(text=ex.text, metadata=meta), ex.profile, rtype)
+            for check in silent:
+                assert check.run(ctx).detail is None, (check.id, ex.text)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from .conftest import Analyse
 
@@ -72,3 +74,69 @@ REPORT = [
 @pytest.mark.parametrize(("text", "record_type", "flagged"), REPORT)
 def test_report_tone(analyse: Analyse, text: str, record_type: str, flagged: list[str]) -> None:
     assert _texts(analyse(text, record_type, ["Jo"], [9]), "report-tone") == flagged
+
+
+# --- readability.flesch: textstat's two scores, the same numbers, computed faster ---------
+
+
+def _all_texts() -> list[str]:
+    import json
+
+    from .conftest import GOLD_DEV, ROOT
+
+    texts = []
+    for path in (
+        ROOT / "corpora" / "records" / "tune.jsonl",
+        GOLD_DEV,
+        ROOT / "corpora" / "fact_opinion" / "hand.jsonl",
+    ):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts
+
+
+def test_flesch_gives_textstats_own_scores_on_our_records() -> None:
+    import textstat
+
+    from recordqa.checks.readability import flesch
+
+    for text in [*_all_texts(), "", " ", "...", "Hi.", "I'm here. Don't go! a-b c’d 3.5 pm"]:
+        assert flesch(text) == (textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text)), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "the",
+                "Amy",
+                "unhappiness",
+                "rhythm",
+                "I'm",
+                "don't",
+                "co-operate",
+                "qwrtzp",
+                ".",
+                "!",
+                "?",
+                " ",
+                "  ",
+                "\n",
+                ",",
+                "’",
+                "'",
+                "3",
+                "naïve",
+                "CIN",
+                "é",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_flesch_gives_textstats_own_scores_on_any_text(text: str) -> None:
+    import textstat
+
+    from recordqa.checks.readability import flesch
+
+    assert flesch(text) == (textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text))

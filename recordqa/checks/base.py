@@ -43,6 +43,10 @@ class Outcome:
 class Check:
     id: str
     run: Callable[[RecordContext], Outcome]
+    # False when the outcome never carries `detail`: then a check that does not apply to a
+    # record is not run at all (its result is only "not applicable", with no detail).
+    # tests/test_check_examples.py holds every check to what it says here.
+    detail: bool = True
 
 
 class Example(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..context import RecordContext
 from ..models import Severity, Status
 from .base import Check, Hit, Outcome
@@ -99,6 +100,7 @@ def acronym_hits(ctx: RecordContext) -> tuple[list[Hit], list[str]]:
     expansions = ctx.lex.acronym_expansions
     explained: set[str] = set()
     hits: list[Hit] = []
+    shouting: dict[int, bool] = {}  # by line start: is the line written in capitals?
     for m in ACRONYM.finditer(text):
         surface = m.group(0)
         key = surface.replace(".", "")
@@ -106,8 +108,12 @@ def acronym_hits(ctx: RecordContext) -> tuple[list[Hit], list[str]]:
             key = key[:-1]
         if key in allow or surface in allow or len(key.replace("&", "")) < 2:
             continue
-        if key.isalpha() and _shouting(text, m):
-            continue
+        if key.isalpha():
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if line_start not in shouting:
+                shouting[line_start] = _shouting(text, m)
+            if shouting[line_start]:
+                continue
         if ctx.in_quote(m.start(), m.end()):
             continue
         if key in explained:
@@ -143,31 +149,31 @@ def _shouting(text: str, m: re.Match[str]) -> bool:
 def term_hits(ctx: RecordContext) -> list[Hit]:
     text = ctx.text
     hits: list[Hit] = []
-    for term in [*ctx.lex.jargon, *ctx.profile.lexicon.jargon]:
-        for m in term.regex.finditer(text):
-            if ctx.in_quote(m.start(), m.end()):
+    terms = [*ctx.lex.jargon, *ctx.profile.lexicon.jargon]
+    allowed = {a.lower() for a in ctx.profile_allow}
+    # Every term's matches in one pass (lexicon.scan: the same matches as term by term).
+    for term, spans in zip(terms, lexicon.scan(terms, text), strict=True):
+        for start, end in spans:
+            surface = text[start:end]
+            if ctx.in_quote(start, end):
                 continue
-            if term.sense == "family-time" and not _family_contact(text, m.start(), m.end()):
+            if term.sense == "family-time" and not _family_contact(text, start, end):
                 continue
-            if _allowed(ctx, m.group(0)):
+            if surface.lower() in allowed:
                 continue
             severity: Severity = "warning" if term.tier == "core" else "suggestion"
             hits.append(
                 Hit(
                     "jargon/term" if term.tier == "core" else "jargon/term-extra",
-                    m.start(),
-                    m.end(),
-                    f"'{m.group(0)}' is social-care jargon a child or parent may not understand.",
+                    start,
+                    end,
+                    f"'{surface}' is social-care jargon a child or parent may not understand.",
                     f"Try: {term.plain}",
                     severity,
                     replacements=literal_options(term.plain),
                 )
             )
     return hits
-
-
-def _allowed(ctx: RecordContext, surface: str) -> bool:
-    return surface.lower() in {a.lower() for a in ctx.profile_allow}
 
 
 def _family_contact(text: str, start: int, end: int) -> bool:

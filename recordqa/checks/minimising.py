@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..context import RecordContext
 from .base import Check, Hit, Outcome
 
@@ -74,24 +75,28 @@ def _about_child_harm(ctx: RecordContext, sentence: str, before: str, phrase: st
 def run(ctx: RecordContext) -> Outcome:
     hits: list[Hit] = []
     text = ctx.text
-    for phrase in ctx.lex.minimising:
-        for m in phrase.regex.finditer(text):
-            sent = ctx.sentence_at(m.start())
-            stext = sent.text if sent else text[max(0, m.start() - 150) : m.end() + 150]
+    phrases = ctx.lex.minimising
+    exploitation_in_text: bool | None = None  # the whole record's answer, found once
+    for phrase, spans in zip(phrases, lexicon.scan(phrases, text), strict=True):
+        for start, end in spans:
+            surface = text[start:end]
+            sent = ctx.sentence_at(start)
+            stext = sent.text if sent else text[max(0, start - 150) : end + 150]
             before = ctx.sentences[sent.index - 1].text if sent and sent.index > 0 else ""
-            if phrase.when == "harm" and not _about_child_harm(ctx, stext, before, m.group(0)):
+            if phrase.when == "harm" and not _about_child_harm(ctx, stext, before, surface):
                 continue
             if phrase.when == "exploitation":
-                if not (EXPLOITATION.search(stext) or EXPLOITATION.search(text)):
+                if not EXPLOITATION.search(stext):
+                    if exploitation_in_text is None:
+                        exploitation_in_text = bool(EXPLOITATION.search(text))
+                    if not exploitation_in_text:
+                        continue
+                if "consent" in surface.lower() and CONSENT_ADMIN.search(stext[stext.lower().find("consent") :][:60]):
                     continue
-                if "consent" in m.group(0).lower() and CONSENT_ADMIN.search(
-                    stext[stext.lower().find("consent") :][:60]
-                ):
-                    continue
-            message = phrase.message.replace("{text}", m.group(0))
-            if ctx.in_quote(m.start(), m.end()):
+            message = phrase.message.replace("{text}", surface)
+            if ctx.in_quote(start, end):
                 message += " It is quoted: record your own description of what happened and of any injury."
-            hits.append(Hit("minimising-language/" + phrase.id, m.start(), m.end(), message, phrase.suggestion))
+            hits.append(Hit("minimising-language/" + phrase.id, start, end, message, phrase.suggestion))
     hits.sort(key=lambda h: h.start)
     if not hits:
         return Outcome("pass", 1.0, "No language that plays harm down.", hits)
@@ -99,4 +104,4 @@ def run(ctx: RecordContext) -> Outcome:
     return Outcome("fail", 0.0, f"{n} phrase{'s' * (n > 1)} that may play harm to a child down.", hits)
 
 
-CHECK = Check("minimising-language", run)
+CHECK = Check("minimising-language", run, detail=False)

@@ -31,10 +31,12 @@ def _spelling(ctx: RecordContext) -> list[Hit]:
         return []
     known = {n.lower() for n in names} | ctx.cast.adult_names
     hits = []
-    for tok in ctx.index.tokens:
-        word = tok.text
-        if not (word[:1].isupper() and word.isalpha() and tok.pos_ == "PROPN") or word.lower() in known:
+    index = ctx.index
+    pos = index.pos
+    for i, word in enumerate(index.texts):
+        if not (word[:1].isupper() and word.isalpha() and pos[i] == "PROPN") or word.lower() in known:
             continue
+        tok = index.tokens[i]
         for name in names:
             limit = 1 if len(name) < 7 else 2
             if word[:1].lower() == name[:1].lower() and 0 < _distance(word.lower(), name.lower()) <= limit:
@@ -54,15 +56,19 @@ def _spelling(ctx: RecordContext) -> list[Hit]:
 def _pronouns(ctx: RecordContext) -> list[Hit]:
     hits = []
     sents = ctx.index
+    lowers, texts, pos = sents.lowers, sents.texts, sents.pos
     for name in ctx.cast.child_names:
         seen: list[tuple[str, int, int]] = []
-        for tok in ctx.index.tokens:
-            if tok.text.lower() != name or ctx.in_quote(tok.idx, tok.idx + 1):
+        for i, low in enumerate(lowers):
+            if low != name:
+                continue
+            tok = sents.tokens[i]
+            if ctx.in_quote(tok.idx, tok.idx + 1):
                 continue
             sent = sents.sent(tok)
-            for nxt in ctx.index.tokens[tok.i + 1 : sent.end]:
-                w = nxt.text.lower()
-                if nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+            for nxt in sents.tokens[tok.i + 1 : sent.end]:
+                w = lowers[nxt.i]
+                if pos[nxt.i] == "PROPN" and texts[nxt.i][:1].isupper():
                     break
                 if w in MALE | FEMALE and not ctx.in_quote(nxt.idx, nxt.idx + 1):
                     seen.append(("m" if w in MALE else "f", nxt.idx, nxt.idx + len(nxt.text)))
@@ -91,4 +97,4 @@ def run(ctx: RecordContext) -> Outcome:
     return Outcome("warn", 0.5, f"{len(hits)} inconsistent name or pronoun{'s' * (len(hits) > 1)}.", hits)
 
 
-CHECK = Check("names-consistency", run)
+CHECK = Check("names-consistency", run, detail=False)

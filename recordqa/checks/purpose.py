@@ -43,4 +43,4 @@ def run(ctx: RecordContext) -> Outcome:
     )
 
 
-CHECK = Check("purpose", run)
+CHECK = Check("purpose", run, detail=False)

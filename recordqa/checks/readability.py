@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import textstat
+from textstat.backend import counts
+from textstat.backend.selections import list_words
+from textstat.backend.utils import get_cmudict, get_lang_cfg, get_lang_root, get_pyphen
 
 from ..context import RecordContext
 from ..models import Readability, Status
@@ -19,24 +23,83 @@ ADULT = (50.0, 10.0)
 CHILD = (65.0, 7.0)
 
 
+TEXTSTAT_LANG = "en_US"  # textstat's default; recordqa never changes it
+
+
+@functools.lru_cache(maxsize=20_000)
+def _syllables(word: str) -> int:
+    """textstat's syllable count of one word (its own cache keeps only 128 entries)."""
+    return int(textstat.syllable_count(word))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _word_syllables(word: str) -> int:
+    """The syllables textstat's count_syllables adds for one (lower-case) word: the CMU
+    dictionary's stressed vowels, or Pyphen's hyphenation points plus one."""
+    try:
+        phones = get_cmudict(TEXTSTAT_LANG)[word][0]
+        return sum(1 for p in phones if p[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(get_pyphen(TEXTSTAT_LANG).positions(word)) + 1
+
+
+def flesch(text: str) -> tuple[float, float]:
+    """`textstat.flesch_reading_ease(text)` and `textstat.flesch_kincaid_grade(text)`, the
+    same numbers computed the same way (textstat 0.7.8's formulas and its own word and
+    sentence counts), but with each word's syllables looked up once per process rather
+    than once per record: the pronouncing-dictionary lookups were most of the cost.
+    tests/test_language.py compares the two on every record we have."""
+    words = counts.count_words(text)
+    try:
+        sentence_length = words / counts.count_sentences(text)
+    except ZeroDivisionError:
+        sentence_length = 0.0
+    try:
+        syllables = (sum(_word_syllables(w) for w in list_words(text, lowercase=True)) if text else 0) / words
+    except ZeroDivisionError:
+        syllables = 0.0
+    if sentence_length == 0 or syllables == 0:
+        return 0.0, 0.0
+    root = get_lang_root(TEXTSTAT_LANG)
+    ease = (
+        get_lang_cfg(root, "fre_base")
+        - get_lang_cfg(root, "fre_sentence_length") * sentence_length
+        - get_lang_cfg(root, "fre_syll_per_word") * syllables
+    )
+    grade = (0.39 * sentence_length) + (11.8 * syllables) - 15.59
+    return ease, grade
+
+
+def _words(ctx: RecordContext) -> list[str]:
+    """The record's words (counted by three readers here: found once)."""
+    return ctx.memo("readability-words", lambda: WORD.findall(ctx.text))
+
+
+def _sentence_words(ctx: RecordContext) -> list[int]:
+    """The number of words in each sentence (found once)."""
+    return ctx.memo("readability-sentence-words", lambda: [len(WORD.findall(s.text)) for s in ctx.sentences])
+
+
 def figures(ctx: RecordContext) -> Readability:
     return ctx.memo("readability", lambda: _figures(ctx))
 
 
 def _figures(ctx: RecordContext) -> Readability:
     sents = ctx.sentences
-    words = WORD.findall(ctx.text)
+    words = _words(ctx)
     n_words = len(words)
     n_sents = max(1, len(sents))
-    long_sents = sum(1 for s in sents if len(WORD.findall(s.text)) > LONG_SENTENCE)
+    long_sents = sum(1 for n in _sentence_words(ctx) if n > LONG_SENTENCE)
     index = ctx.index
-    passive = len({index.number(t) for t in index.tokens if t.dep_ in ("nsubjpass", "auxpass")})
+    deps = index.deps
+    passive = len(index.sentence_numbers([i for i, d in enumerate(deps) if d in ("nsubjpass", "auxpass")]))
     n_doc_sents = max(1, len(index.spans))
-    long_words = sum(1 for w in words if len(w) >= 7 and textstat.syllable_count(w) >= 3)
+    long_words = sum(1 for w in words if len(w) >= 7 and _syllables(w) >= 3)
     text = " ".join(s.text for s in sents) or ctx.text
+    ease, grade = flesch(text) if n_words else (0.0, 0.0)
     return Readability(
-        flesch_reading_ease=round(float(textstat.flesch_reading_ease(text)), 1) if n_words else 0.0,
-        flesch_kincaid_grade=round(float(textstat.flesch_kincaid_grade(text)), 1) if n_words else 0.0,
+        flesch_reading_ease=round(float(ease), 1) if n_words else 0.0,
+        flesch_kincaid_grade=round(float(grade), 1) if n_words else 0.0,
         words=n_words,
         sentences=len(sents),
         words_per_sentence=round(n_words / n_sents, 1),
@@ -49,13 +112,13 @@ def _figures(ctx: RecordContext) -> Readability:
 def plain_english(ctx: RecordContext) -> str:
     """good / ok / poor, as checks.md defines the gold label: jargon density, run-on
     sentences and fragments."""
-    words = max(1, len(WORD.findall(ctx.text)))
+    words = max(1, len(_words(ctx)))
     flagged = sum(1 for h in all_hits(ctx)[0] if h.severity != "suggestion")
     density = 100.0 * flagged / words
-    lengths = [len(WORD.findall(s.text)) for s in ctx.sentences]
+    lengths = _sentence_words(ctx)
     run_ons = sum(1 for n in lengths if n > RUN_ON)
     index = ctx.index
-    with_verb = {index.number(t) for t in index.tokens if t.pos_ in ("VERB", "AUX")}
+    with_verb = index.sentence_numbers([i for i, p in enumerate(index.pos) if p in ("VERB", "AUX")])
     n_sents = max(1, len(index.spans))
     fragments = n_sents - len(with_verb)
     if density > 6 or fragments / n_sents > 0.5 or run_ons >= 2:
@@ -71,8 +134,7 @@ def run(ctx: RecordContext) -> Outcome:
     floor = float(ctx.setting("readability", f"{who}_min_reading_ease", default_floor))
     ceiling = float(ctx.setting("readability", f"{who}_max_grade", default_ceiling))
     hits: list[Hit] = []
-    for s in ctx.sentences:
-        n = len(WORD.findall(s.text))
+    for s, n in zip(ctx.sentences, _sentence_words(ctx), strict=True):
         if n > LONG_SENTENCE:
             hits.append(
                 Hit(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon
 from ..context import RecordContext
 from .base import Check, Hit, Outcome
 from .jargon import literal_options
@@ -61,15 +62,16 @@ def report_hits(ctx: RecordContext) -> list[Hit]:
                 "Use the person's title and surname, or their relationship to the child ('Amy's mother').",
             )
         )
-    for entry in ctx.lex.report.slang:
-        for m in entry.regex.finditer(text):
-            if not ctx.in_quote(m.start(), m.end()):
+    slang = ctx.lex.report.slang
+    for entry, spans in zip(slang, lexicon.scan(slang, text), strict=True):
+        for start, end in spans:
+            if not ctx.in_quote(start, end):
                 hits.append(
                     Hit(
                         "report-tone/slang",
-                        m.start(),
-                        m.end(),
-                        f"'{m.group(0)}' is slang.",
+                        start,
+                        end,
+                        f"'{text[start:end]}' is slang.",
                         entry.suggestion,
                         replacements=literal_options(entry.suggestion),
                     )
@@ -90,4 +92,4 @@ def run(ctx: RecordContext) -> Outcome:
     )
 
 
-CHECK = Check("report-tone", run)
+CHECK = Check("report-tone", run, detail=False)

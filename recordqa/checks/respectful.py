@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import lexicon
 from ..context import RecordContext
 from .base import Check, Hit, Outcome
 
@@ -15,13 +16,15 @@ def word_hits(ctx: RecordContext) -> list[Hit]:
 def _word_hits(ctx: RecordContext) -> list[Hit]:
     hits: list[Hit] = []
     text = ctx.text
-    for entry in ctx.lex.respectful:
-        for m in entry.regex.finditer(text):
-            if ctx.in_quote(m.start(), m.end()):
+    entries = ctx.lex.respectful
+    for entry, spans in zip(entries, lexicon.scan(entries, text), strict=True):
+        for start, end in spans:
+            if ctx.in_quote(start, end):
                 continue
-            sent = ctx.sentence_at(m.start())
+            surface = text[start:end]
+            sent = ctx.sentence_at(start)
             stext = sent.text if sent else ""
-            rest = stext.replace(m.group(0), " ", 1)
+            rest = stext.replace(surface, " ", 1)
             if entry.category == "evaluative" and ctx.lex.explanation_regex.search(rest):
                 continue
             if entry.category == "descriptor" and ctx.lex.evidence_regex.search(rest):
@@ -29,9 +32,9 @@ def _word_hits(ctx: RecordContext) -> list[Hit]:
             hits.append(
                 Hit(
                     "respectful-language/" + entry.category,
-                    m.start(),
-                    m.end(),
-                    entry.message.replace("{text}", m.group(0)),
+                    start,
+                    end,
+                    entry.message.replace("{text}", surface),
                     entry.suggestion,
                     None if entry.tier == "core" else "suggestion",
                 )
@@ -54,4 +57,4 @@ def run(ctx: RecordContext) -> Outcome:
     )
 
 
-CHECK = Check("respectful-language", run)
+CHECK = Check("respectful-language", run, detail=False)

@@ -61,6 +61,14 @@ ADULT_SUBJECT = re.compile(
 )
 
 
+SEE = re.compile(_SEE, re.I)
+ALONE_WITH_ME = re.compile(
+    r"\b(?:just\s+you\s+and\s+me|seen\s+alone|alone\s+with\s+me|on\s+(?:his|her|their)\s+own\s+with\s+me)\b", re.I
+)
+PAST = re.compile(r"\b(?:was|were|I\s+saw|spoke|talked)\b", re.I)
+REASON_NEXT = re.compile(r"^\s*(?:this\s+was\s+)?(?:because|as|due\s+to|she\s+was\s+asleep|he\s+was\s+asleep)", re.I)
+
+
 @dataclass(frozen=True)
 class Statement:
     status: str
@@ -79,11 +87,7 @@ def _statements(ctx: RecordContext) -> list[Statement]:
         status: str | None = None
         if NEG_ALONE.search(text):
             status = "not_alone"
-        elif (ALONE.search(text) and re.search(_SEE, text, re.I)) or re.search(
-            r"\b(?:just\s+you\s+and\s+me|seen\s+alone|alone\s+with\s+me|on\s+(?:his|her|their)\s+own\s+with\s+me)\b",
-            text,
-            re.I,
-        ):
+        elif (ALONE.search(text) and SEE.search(text)) or ALONE_WITH_ME.search(text):
             status = "alone"
         elif PRESENT_THROUGHOUT.search(text):
             status = "not_alone"
@@ -91,20 +95,14 @@ def _statements(ctx: RecordContext) -> list[Statement]:
             status = "not_seen"
         if status is None:
             continue
-        if (
-            FUTURE.search(text)
-            and status == "alone"
-            and not re.search(r"\b(?:was|were|I\s+saw|spoke|talked)\b", text, re.I)
-        ):
+        if FUTURE.search(text) and status == "alone" and not PAST.search(text):
             continue
         reason = None
         if status != "alone":
             m = REASON.search(text)
             nxt = sents[k + 1].text if k + 1 < len(sents) else ""
             if m is None and nxt:
-                m2 = re.match(
-                    r"^\s*(?:this\s+was\s+)?(?:because|as|due\s+to|she\s+was\s+asleep|he\s+was\s+asleep)", nxt, re.I
-                )
+                m2 = REASON_NEXT.match(nxt)
                 if m2:
                     reason = nxt
             elif m is not None:

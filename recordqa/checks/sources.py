@@ -38,4 +38,4 @@ def run(ctx: RecordContext) -> Outcome:
     )
 
 
-CHECK = Check("sources", run)
+CHECK = Check("sources", run, detail=False)
