@@ -36,9 +36,11 @@ test: install browser
 	$(BIN)/mypy
 	$(BIN)/pytest -q
 
+# Every benchmark (overhead ratio, latency, throughput, memory, cost growth), written up in
+# bench/RESULTS.md with the machine and the commands. BENCH_ARGS=--quick for a short run;
+# BENCH_ARGS="--memory-records 10000" for the long memory run (bench/report.py --help).
 bench: install
-	$(BIN)/python bench/latency.py
-	$(BIN)/python bench/api_latency.py
+	$(BIN)/python bench/report.py $(BENCH_ARGS)
 
 evaluate: install
 	$(BIN)/recordqa evaluate ../shared/gold/dev.jsonl

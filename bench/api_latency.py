@@ -1,6 +1,6 @@
 """Latency of POST /v1/analyse over real HTTP, one request at a time, once the service is warm.
 
-    .venv/bin/python bench/api_latency.py [--runs 100] [--words 300]
+    .venv/bin/python bench/api_latency.py [--runs 100] [--words 300] [--json out.json]
 
 Starts the service (uvicorn, one worker) on a free loopback port, posts the same ~300-word
 record as bench/latency.py builds (from our tuning records) N times with httpx, and prints
@@ -10,10 +10,10 @@ the median and the 95th percentile of the round trip: JSON in, analysis, JSON ou
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import socket
-import statistics
 import subprocess
 import sys
 import time
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import httpx
 from latency import record_of  # bench/latency.py, beside this file
+from machine import median, percentile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -35,6 +36,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=100)
     ap.add_argument("--words", type=int, default=300)
+    ap.add_argument("--json", help="also write the figures to this file")
     args = ap.parse_args()
     port = free_port()
     server = subprocess.Popen(
@@ -77,17 +79,25 @@ def main() -> None:
                 r = client.post("/v1/analyse", json=body)
                 times.append((time.perf_counter() - t) * 1000)
                 r.raise_for_status()
-        times.sort()
-        p95 = times[int(0.95 * (len(times) - 1))]
+        out = {
+            "words": len(rec.text.split()),
+            "runs": args.runs,
+            "ready_s": ready,
+            "median_ms": median(times),
+            "p95_ms": percentile(times, 95),
+        }
         print(
             f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
             f"Python {platform.python_version()}"
         )
         print(f"service start to ready (model loaded and warm): {ready:.2f} s")
         print(
-            f"POST /v1/analyse, {len(rec.text.split())}-word record, {args.runs} sequential requests: "
-            f"median {statistics.median(times):.1f} ms, 95th percentile {p95:.1f} ms"
+            f"POST /v1/analyse, {out['words']}-word record, {args.runs} sequential requests: "
+            f"median {out['median_ms']:.1f} ms, 95th percentile {out['p95_ms']:.1f} ms"
         )
+        if args.json:
+            with open(args.json, "w", encoding="utf-8") as f:
+                json.dump(out, f, indent=1)
     finally:
         server.terminate()
         server.wait(timeout=30)
