@@ -20,6 +20,9 @@ RecordType = Literal[
     "chronology",
     "closure",
     "letter",
+    # Contact and referral records (a front door or MASH/MAST referral): not in checks.md's
+    # list, added so that Calderdale's referral standards (L11-L27) can be tested.
+    "referral",
 ]
 RECORD_TYPES: tuple[str, ...] = RecordType.__args__  # type: ignore[attr-defined]
 REPORT_TYPES = frozenset({"assessment", "plan", "closure"})

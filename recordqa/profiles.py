@@ -25,7 +25,7 @@ SeverityLevel = Literal["error", "warning", "suggestion", "info", "off"]
 # The thresholds each check reads, with their types: a profile may set only these.
 SETTINGS: dict[str, dict[str, type]] = {
     "seen-alone": {"min_age": int},
-    "timeliness": {"working_days": int, "significant_event_working_days": int},
+    "timeliness": {"working_days": int, "significant_event_working_days": int, "record_type_working_days": dict},
     "actions": {"vague_timescales": list},
     "template": {"required": dict},
     "required-content": {"elements": list},
@@ -232,6 +232,15 @@ def _check_own(data: dict[str, Any], text: str, where: str) -> None:
                     ("checks", cid, "settings", key),
                     f"must be a {'non-negative number' if want in (int, float) else want.__name__}",
                 )
+            if key == "record_type_working_days":
+                for rt, days in value.items():
+                    if rt not in RECORD_TYPES or not isinstance(days, int) or isinstance(days, bool) or days < 0:
+                        raise _refuse(
+                            where,
+                            text,
+                            ("checks", cid, "settings", key, rt),
+                            f"maps a record type ({', '.join(RECORD_TYPES)}) to a non-negative whole number of working days",
+                        )
     for code in data.get("severity") or {}:
         if code.split("/")[0] not in REGISTRY:
             raise _refuse(where, text, ("severity", code), f"'{code}' is not a check or a finding code of one")

@@ -53,8 +53,11 @@ def run(ctx: RecordContext) -> Outcome:
     days = working_days_between(meta.event_date, meta.recorded_date)
     significant = bool(getattr(meta, "significant_event", False))
     limit = int(ctx.setting("timeliness", "working_days", 5))
+    by_type = ctx.setting("timeliness", "record_type_working_days", {}) or {}
+    if ctx.record_type in by_type:  # e.g. Calderdale: a referral is recorded on the day (L17)
+        limit = int(by_type[ctx.record_type])
     if significant:
-        limit = int(ctx.setting("timeliness", "significant_event_working_days", limit))
+        limit = min(limit, int(ctx.setting("timeliness", "significant_event_working_days", limit)))
     detail = {"working_days": days, "limit": limit, "significant_event": significant}
     if days <= limit:
         return Outcome(
