@@ -16,6 +16,22 @@ SHARED = ROOT.parent / "shared"
 GOLD_DEV = SHARED / "gold" / "dev.jsonl"
 
 
+def corpus_texts() -> list[str]:
+    """Every record text we hold: our tuning records and hand-written sentences, and the gold
+    dev records when ../shared is beside the checkout (equivalence tests read them all)."""
+    import json
+
+    paths = [ROOT / "corpora" / "records" / "tune.jsonl", ROOT / "corpora" / "fact_opinion" / "hand.jsonl"]
+    if GOLD_DEV.is_file():
+        paths.append(GOLD_DEV)
+    return [
+        json.loads(line)["text"]
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Language:
     return pipeline.load()

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .conftest import Analyse
+from .conftest import Analyse, corpus_texts
 
 
 def _texts(result, check_id: str, min_severity: tuple[str, ...] = ("error", "warning")) -> list[str]:  # type: ignore[no-untyped-def]
@@ -79,27 +79,12 @@ def test_report_tone(analyse: Analyse, text: str, record_type: str, flagged: lis
 # --- readability.flesch: textstat's two scores, the same numbers, computed faster ---------
 
 
-def _all_texts() -> list[str]:
-    import json
-
-    from .conftest import GOLD_DEV, ROOT
-
-    texts = []
-    for path in (
-        ROOT / "corpora" / "records" / "tune.jsonl",
-        GOLD_DEV,
-        ROOT / "corpora" / "fact_opinion" / "hand.jsonl",
-    ):
-        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return texts
-
-
 def test_flesch_gives_textstats_own_scores_on_our_records() -> None:
     import textstat
 
     from recordqa.checks.readability import flesch
 
-    for text in [*_all_texts(), "", " ", "...", "Hi.", "I'm here. Don't go! a-b c’d 3.5 pm"]:
+    for text in [*corpus_texts(), "", " ", "...", "Hi.", "I'm here. Don't go! a-b c’d 3.5 pm"]:
         assert flesch(text) == (textstat.flesch_reading_ease(text), textstat.flesch_kincaid_grade(text)), text
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from hypothesis import given, settings
@@ -10,7 +9,7 @@ from hypothesis import strategies as st
 
 from recordqa import lexicon, profiles
 
-from .conftest import GOLD_DEV, ROOT
+from .conftest import corpus_texts
 
 CHECKS_MD_CORE_JARGON = [
     "placement",
@@ -64,23 +63,12 @@ def _lists() -> dict[str, list]:  # type: ignore[type-arg]
     return out
 
 
-def _texts() -> list[str]:
-    texts = []
-    for path in (
-        ROOT / "corpora" / "records" / "tune.jsonl",
-        GOLD_DEV,
-        ROOT / "corpora" / "fact_opinion" / "hand.jsonl",
-    ):
-        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return texts
-
-
 def _one_by_one(entries: list, text: str) -> list[list[tuple[int, int]]]:  # type: ignore[type-arg]
     return [[m.span() for m in e.regex.finditer(text)] for e in entries]
 
 
 def test_scan_finds_what_each_entry_finds_in_our_records() -> None:
-    texts = _texts()
+    texts = corpus_texts()
     for name, entries in _lists().items():
         for text in texts:
             assert lexicon.scan(entries, text) == _one_by_one(entries, text), name
@@ -89,7 +77,7 @@ def test_scan_finds_what_each_entry_finds_in_our_records() -> None:
 SURFACES = sorted(
     {
         text[a:b]
-        for text in _texts()
+        for text in corpus_texts()
         for entries in _lists().values()
         for e in entries
         for a, b in (m.span() for m in e.regex.finditer(text))
