@@ -32,6 +32,7 @@ STAGES = {
     "context: quotations": lambda c: c.quote_spans,
     "context: cast of people": lambda c: c.cast,
     "context: quote speakers": lambda c: c.quotes,
+    "context: word-list matches (respectful, jargon, minimising: one scan)": lambda c: c.word_list_spans("jargon"),
     "context: respectful-language words (read by labels)": word_hits,
     "context: sentence labels (rules on the classifier's probabilities)": lambda c: c.labels,
     "context: jargon hits (read by readability)": all_hits,

@@ -14,6 +14,7 @@ import itertools
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.utils import _align_api_if_sparse
 
 from .errors import Code, DataError
+from .lexicon import Prefiltered, lowered, prefiltered
 
 if TYPE_CHECKING:
     from .context import RecordContext
@@ -39,30 +41,34 @@ LABELS = ("observed", "reported", "opinion_attributed", "opinion_unattributed", 
 MODEL_FILE = "fact_opinion.joblib"
 SEED = 20261122
 
-OWNED = re.compile(
-    r"\b(?:in\s+my\s+(?:professional\s+)?(?:view|opinion|assessment|judgement|judgment|experience)|"
-    r"my\s+(?:professional\s+)?(?:view|opinion|assessment|analysis|concern|worry|judgement|judgment|sense|"
-    r"impression|hypothesis|belief)\s+(?:is|was|remains)|"
-    r"it\s+is\s+my\s+(?:professional\s+)?(?:view|opinion|assessment|judgement|belief)|"
-    r"(?:I|we)\s+(?:(?:do|did)\s+not\s+|don't\s+|didn't\s+|also\s+|still\s+|now\s+)?(?:think|thought|feel|felt|"
-    r"believe|believed|consider|considered|judge|suspect|would\s+say|would\s+describe)\b|"
-    r"(?:I|we)\s+(?:am|are|was|were|remain|remained|feel|felt)\s+(?:(?:still|very|really|also|not|more|less|"
-    r"increasingly|now|so|quite|particularly)\s+)*(?:worried|concerned|pleased|confident|reassured|satisfied|"
-    r"unsure|uncertain|not\s+sure|of\s+the\s+view|impressed|hopeful|optimistic|encouraged|anxious|"
-    r"clear\s+that)|"
-    r"(?:I|we)\s+(?:have|had|still\s+have)\s+(?:no\s+|some\s+|serious\s+|significant\s+|real\s+)?concerns?|"
-    r"(?:I|we)\s+agreed\s+that|I\s+noticed\s+that\s+\w+\s+seemed|\bmy\s+(?:worry|concern)\b)",
-    re.IGNORECASE,
+OWNED = prefiltered(
+    re.compile(
+        r"\b(?:in\s+my\s+(?:professional\s+)?(?:view|opinion|assessment|judgement|judgment|experience)|"
+        r"my\s+(?:professional\s+)?(?:view|opinion|assessment|analysis|concern|worry|judgement|judgment|sense|"
+        r"impression|hypothesis|belief)\s+(?:is|was|remains)|"
+        r"it\s+is\s+my\s+(?:professional\s+)?(?:view|opinion|assessment|judgement|belief)|"
+        r"(?:I|we)\s+(?:(?:do|did)\s+not\s+|don't\s+|didn't\s+|also\s+|still\s+|now\s+)?(?:think|thought|feel|felt|"
+        r"believe|believed|consider|considered|judge|suspect|would\s+say|would\s+describe)\b|"
+        r"(?:I|we)\s+(?:am|are|was|were|remain|remained|feel|felt)\s+(?:(?:still|very|really|also|not|more|less|"
+        r"increasingly|now|so|quite|particularly)\s+)*(?:worried|concerned|pleased|confident|reassured|satisfied|"
+        r"unsure|uncertain|not\s+sure|of\s+the\s+view|impressed|hopeful|optimistic|encouraged|anxious|"
+        r"clear\s+that)|"
+        r"(?:I|we)\s+(?:have|had|still\s+have)\s+(?:no\s+|some\s+|serious\s+|significant\s+|real\s+)?concerns?|"
+        r"(?:I|we)\s+agreed\s+that|I\s+noticed\s+that\s+\w+\s+seemed|\bmy\s+(?:worry|concern)\b)",
+        re.IGNORECASE,
+    )
 )
 # A heading owns what follows when it names the writer ("My view:") or, written with a
 # colon, is the analysis section ("Analysis:"); a bare "Analysis" line owns nothing.
-OWNED_HEADING = re.compile(
-    r"^(?:analysis:|reflection:)|\b(?:my\s+view|(?:social\s+)?worker'?s?['’]?s?\s+(?:view|analysis|assessment|opinion)|"
-    r"sw\s+(?:view|analysis)|professional\s+(?:view|opinion|judgement)|tm\s+view|manager'?s?['’]?s?\s+(?:view|analysis)|"
-    r"my\s+assessment|my\s+analysis)\b",
-    re.IGNORECASE,
+OWNED_HEADING = prefiltered(
+    re.compile(
+        r"^(?:analysis:|reflection:)|\b(?:my\s+view|(?:social\s+)?worker'?s?['’]?s?\s+(?:view|analysis|assessment|opinion)|"
+        r"sw\s+(?:view|analysis)|professional\s+(?:view|opinion|judgement)|tm\s+view|manager'?s?['’]?s?\s+(?:view|analysis)|"
+        r"my\s+assessment|my\s+analysis)\b",
+        re.IGNORECASE,
+    )
 )
-CUES: dict[str, re.Pattern[str]] = {
+_CUES: dict[str, re.Pattern[str] | Prefiltered] = {
     "owned": OWNED,
     "first_person": re.compile(r"\b(?:I|we|my|me)\b"),
     "saw": re.compile(
@@ -89,6 +95,10 @@ CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Each cue prefiltered: most sentences hold none of a cue's words (the same answers).
+CUES: dict[str, re.Pattern[str] | Prefiltered] = {name: prefiltered(rx) for name, rx in _CUES.items()}
+
+
 class CueFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
     """Binary features for the phrases the annotation guide names."""
 
@@ -97,6 +107,19 @@ class CueFeatures(BaseEstimator, TransformerMixin):  # type: ignore[misc]
 
     def transform(self, X: Any) -> np.ndarray:
         return np.array([[1.0 if rx.search(t) else 0.0 for rx in CUES.values()] for t in X])
+
+    @staticmethod
+    def transform_lowered(texts: list[str], lows: list[str | None]) -> np.ndarray:
+        """`transform(texts)`, given each text's `lexicon.lowered` (found once for all cues)."""
+        tests = [_lowered_search(rx) for rx in CUES.values()]
+        return np.array([[1.0 if test(t, low) else 0.0 for test in tests] for t, low in zip(texts, lows, strict=True)])
+
+
+def _lowered_search(rx: re.Pattern[str] | Prefiltered) -> Callable[[str, str | None], Any]:
+    if isinstance(rx, Prefiltered):
+        return rx.search_lowered
+    search = rx.search
+    return lambda text, low: search(text)
 
 
 def build_model() -> Pipeline:
@@ -245,6 +268,18 @@ class FastModel:
         self._word_analyze = self.words.build_analyzer()
         self._char_preprocess = self.chars.build_preprocessor()
         self._char_cache: dict[str, np.ndarray] = {}
+        # The word vectoriser as `build_model` makes it (lower-case, the token pattern, words
+        # and pairs of words, nothing else): its n-grams are made here, the same ones.
+        plain = {"preprocessor": None, "tokenizer": None, "stop_words": None, "strip_accents": None}
+        self._word_tokens = (
+            self.words.build_tokenizer()
+            if self.words.lowercase
+            and tuple(self.words.ngram_range) == (1, 2)
+            and all(getattr(self.words, k) is v for k, v in plain.items())
+            and self.chars.lowercase
+            and all(getattr(self.chars, k) is v for k, v in plain.items())
+            else None
+        )
 
     @staticmethod
     def supports(model: Any) -> bool:
@@ -299,11 +334,56 @@ class FastModel:
         docs = [[vocab[f] for f in analyze(text) if f in vocab] for text in texts]
         return _count_matrix(docs, len(vocab), self.words.dtype)
 
+    def _lower_counts(self, lows: list[str]) -> tuple[Any, Any]:
+        """`_word_counts` and `_char_counts` of texts given lower-cased (both vectorisers'
+        own preprocessing is `str.lower`, and decoding a str leaves it as it is)."""
+        vocab = self.words.vocabulary_
+        get = vocab.get
+        tokenize = self._word_tokens
+        assert tokenize is not None
+        word_docs = []
+        cache = self._char_cache
+        white = self.chars._white_spaces
+        char_parts: list[np.ndarray] = []
+        char_lengths = []
+        for low in lows:
+            toks = tokenize(low)
+            # The analyzer's words, then each pair joined by a space (`_word_ngrams`).
+            found = [get(t) for t in toks]
+            found += [get(a + " " + b) for a, b in itertools.pairwise(toks)]
+            word_docs.append([f for f in found if f is not None])
+            n = 0
+            for w in white.sub(" ", low).split():
+                arr = cache.get(w)
+                if arr is None:
+                    arr = self._char_indices(w)
+                char_parts.append(arr)
+                n += len(arr)
+            char_lengths.append(n)
+        xw = _count_matrix(word_docs, len(vocab), self.words.dtype)
+        xc = _count_rows(
+            np.concatenate(char_parts) if char_parts else _NONE,
+            np.array(char_lengths, dtype=np.int64),
+            len(self.chars.vocabulary_),
+            self.chars.dtype,
+        )
+        return xw, xc
+
     def predict_proba(self, texts: list[str]) -> np.ndarray:
+        if self._word_tokens is not None:
+            lows = [t.lower() for t in texts]
+            counts_w, counts_c = self._lower_counts(lows)
+            xw = self.words._tfidf.transform(counts_w, copy=False)
+            xc = self.chars._tfidf.transform(counts_c, copy=False)
+            # The cues' prefilters read the same lower-cased text (unless it holds a letter
+            # IGNORECASE folds to ASCII: then `lowered` is None and the cue reads the text).
+            xq = self.cues.transform_lowered(texts, [lowered(t) for t in texts])
+            proba: np.ndarray = self.clf.predict_proba(sparse.hstack([xw, xc, xq]).tocsr())
+            return proba
         xw = self.words._tfidf.transform(self._word_counts(texts), copy=False)
         xc = self.chars._tfidf.transform(self._char_counts(texts), copy=False)
         xq = self.cues.transform(texts)
-        proba: np.ndarray = self.clf.predict_proba(sparse.hstack([xw, xc, xq]).tocsr())
+        proba = self.clf.predict_proba(sparse.hstack([xw, xc, xq]).tocsr())
         return proba
 
 
@@ -320,12 +400,18 @@ def _count_matrix(docs: list[Any], n_features: int, dtype: Any) -> Any:
         features = np.concatenate(docs) if docs else _NONE
     else:
         features = np.fromiter(itertools.chain.from_iterable(docs), dtype=np.int64, count=int(lengths.sum()))
-    rows = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+    return _count_rows(features, lengths, n_features, dtype)
+
+
+def _count_rows(features: np.ndarray, lengths: np.ndarray, n_features: int, dtype: Any) -> Any:
+    """`_count_matrix` from all documents' feature indices end to end and each one's count."""
+    n_docs = len(lengths)
+    rows = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
     keys, counts = np.unique(rows * n_features + features, return_counts=True)
-    indptr = np.searchsorted(keys // n_features, np.arange(len(docs) + 1), side="left")
+    indptr = np.searchsorted(keys // n_features, np.arange(n_docs + 1), side="left")
     x = sparse.csr_array(
         (counts.astype(np.intc), (keys % n_features).astype(np.int32), indptr.astype(np.int32)),
-        shape=(len(docs), n_features),
+        shape=(n_docs, n_features),
         dtype=dtype,
     )
     x.sort_indices()
@@ -379,7 +465,8 @@ def label_sentences(ctx: RecordContext) -> list[str]:
         model = load_model()["model"]
         proba = ctx.memo(PROBA_MEMO, lambda: probabilities([s.text for s in sents]))
         classes = [str(c) for c in model.classes_]
-        decided = [_decide(classes, row, k in judged) for k, row in enumerate(proba)]
+        # Rows as Python floats (the same values; reading a NumPy row item by item is slow).
+        decided = [_decide(classes, row, k in judged) for k, row in enumerate(proba.tolist())]
     except DataError:
         decided = [("other", "other")] * len(sents)
     quoted_speech = {q.span.start for q in ctx.quotes}
@@ -403,23 +490,27 @@ EVALUATIVE = (
     r"tidy|clean|safe|unsafe|calm|warm|loving|caring|kind|better|worse|improved|poor|excellent|lovely|"
     r"great|nice|pleasant|suitable|unsuitable|chaotic|overwhelmed|vulnerable|resilient|mature|immature"
 )
-UNOWNED = re.compile(
-    r"^\W*(?:no\s+(?:further\s+)?(?:concerns?|worries|issues)\b|(?:overall\s+)?(?:a\s+)?(?:positive|good|productive)\s+visit\b)|"
-    r"\b(?:present(?:s|ed|ing)\s+as|risks?\s+(?:is|are|remains?)\s+(?:high|low|medium|significant|reduced)|"
-    r"(?:is|are|was|were)\s+(?:not\s+)?coping|is\s+known\s+to\s+be|"
-    r"doing\s+(?:really\s+|very\s+|much\s+|so\s+)?(?:well|better|ok|okay|great|fine|brilliantly|badly)|"
-    r"can(?:not|'t|’t)\s+be\s+bothered|in\s+denial|needs?\s+to\s+(?:take\s+responsibility|recognise|accept|"
-    r"understand\s+the\s+risks)|(?:is|are|was|were|seems?|seemed)\s+(?:very\s+|really\s+|quite\s+)?"
-    r"(?:overwhelmed|struggling|unable\s+to\s+cope|vulnerable|resilient|mature|immature))\b|"
-    # a bare evaluative ending a short statement: "Placement stable.", "Home clean and tidy."
-    rf"^(?:\w+\s+){{0,3}}(?:(?:is|are|was|were|remains?|seems?|looks?)\s+)?(?:very\s+|really\s+|quite\s+)?"
-    rf"(?:{EVALUATIVE})(?:\s+(?:and|but)\s+(?:{EVALUATIVE}))*(?:\s+and\s+meeting\s+(?:his|her|their)\s+needs)?\W*$",
-    re.IGNORECASE,
+UNOWNED = prefiltered(
+    re.compile(
+        r"^\W*(?:no\s+(?:further\s+)?(?:concerns?|worries|issues)\b|(?:overall\s+)?(?:a\s+)?(?:positive|good|productive)\s+visit\b)|"
+        r"\b(?:present(?:s|ed|ing)\s+as|risks?\s+(?:is|are|remains?)\s+(?:high|low|medium|significant|reduced)|"
+        r"(?:is|are|was|were)\s+(?:not\s+)?coping|is\s+known\s+to\s+be|"
+        r"doing\s+(?:really\s+|very\s+|much\s+|so\s+)?(?:well|better|ok|okay|great|fine|brilliantly|badly)|"
+        r"can(?:not|'t|’t)\s+be\s+bothered|in\s+denial|needs?\s+to\s+(?:take\s+responsibility|recognise|accept|"
+        r"understand\s+the\s+risks)|(?:is|are|was|were|seems?|seemed)\s+(?:very\s+|really\s+|quite\s+)?"
+        r"(?:overwhelmed|struggling|unable\s+to\s+cope|vulnerable|resilient|mature|immature))\b|"
+        # a bare evaluative ending a short statement: "Placement stable.", "Home clean and tidy."
+        rf"^(?:\w+\s+){{0,3}}(?:(?:is|are|was|were|remains?|seems?|looks?)\s+)?(?:very\s+|really\s+|quite\s+)?"
+        rf"(?:{EVALUATIVE})(?:\s+(?:and|but)\s+(?:{EVALUATIVE}))*(?:\s+and\s+meeting\s+(?:his|her|their)\s+needs)?\W*$",
+        re.IGNORECASE,
+    )
 )
-REPORTING = re.compile(
-    r"\b(?:said|says|told|tells|reported|reports|report|stated|states|explained|confirmed|informed|described|"
-    r"shared|disclosed|advised|according\s+to|feels|thinks|believes|alleged|claims?|denied|admitted)\b",
-    re.IGNORECASE,
+REPORTING = prefiltered(
+    re.compile(
+        r"\b(?:said|says|told|tells|reported|reports|report|stated|states|explained|confirmed|informed|described|"
+        r"shared|disclosed|advised|according\s+to|feels|thinks|believes|alleged|claims?|denied|admitted)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -435,10 +526,12 @@ def _decide(classes: list[str], row: Any, judged: bool) -> tuple[str, str]:
 
 
 # Interpretation under an owning heading is the writer's opinion ("For Amy this means…").
-ANALYTIC = re.compile(
-    r"\b(?:this\s+(?:means|suggests|shows|indicates)|which\s+means|means\s+(?:that|she|he|they)|suggests|shows\s+(?:that|how)|"
-    r"is\s+likely\s+to|fits\s+with|impact|because|so\s+that|helping|is\s+(?:working|making\s+a\s+difference))\b",
-    re.IGNORECASE,
+ANALYTIC = prefiltered(
+    re.compile(
+        r"\b(?:this\s+(?:means|suggests|shows|indicates)|which\s+means|means\s+(?:that|she|he|they)|suggests|shows\s+(?:that|how)|"
+        r"is\s+likely\s+to|fits\s+with|impact|because|so\s+that|helping|is\s+(?:working|making\s+a\s+difference))\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -463,9 +556,12 @@ def _judged(ctx: RecordContext) -> set[int]:
     return out
 
 
+GREETING = re.compile(r"^\s*(?:dear|hello|hi)\b", re.I)
+
+
 def _apply_rules(ctx: RecordContext, s: Any, label: str, second: str, quote_starts: set[int], judged: bool) -> str:
     text = s.text
-    if text.rstrip().endswith("?") or re.match(r"^\s*(?:dear|hello|hi)\b", text, re.I):
+    if text.rstrip().endswith("?") or GREETING.match(text):
         return "other"
     if OWNED.search(_outside_quotes(ctx, s)):
         return "opinion_attributed"

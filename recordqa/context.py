@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from spacy.tokens import Doc
 
 from . import lexicon, speakers, structure
-from .lexicon import Lexicons
+from .lexicon import Lexicons, prefiltered
 from .models import REPORT_TYPES, Record
 from .people import Cast
 from .profiles import Profile
@@ -25,10 +25,12 @@ from .sentindex import SentIndex
 
 T = TypeVar("T")
 
-TO_CHILD = re.compile(
-    r"^\s*(?:dear|hello|hi)\s+[A-Z]|\b(?:I|we)\s+(?:came|come|visited|wanted)\s+to\s+(?:see|visit|meet)\s+you\b"
-    r"|\byou\s+told\s+me\b|\bwhen\s+I\s+(?:saw|visited|met)\s+you\b",
-    re.IGNORECASE | re.MULTILINE,
+TO_CHILD = prefiltered(
+    re.compile(
+        r"^\s*(?:dear|hello|hi)\s+[A-Z]|\b(?:I|we)\s+(?:came|come|visited|wanted)\s+to\s+(?:see|visit|meet)\s+you\b"
+        r"|\byou\s+told\s+me\b|\bwhen\s+I\s+(?:saw|visited|met)\s+you\b",
+        re.IGNORECASE | re.MULTILINE,
+    )
 )
 
 
@@ -56,7 +58,13 @@ class RecordContext:
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text  # Doc.text joins every token on each call: read it once
+        # Doc.text joins every token on each call. spaCy's tokens keep every character of
+        # the text they were made from, so the record's own text is the same string when
+        # the Doc was parsed from it (its last token ends where the record's text ends).
+        text, doc = self.record.text, self.doc
+        if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+            return text
+        return self.doc.text
 
     @cached_property
     def to_child(self) -> bool:
@@ -88,7 +96,7 @@ class RecordContext:
 
     @cached_property
     def index(self) -> SentIndex:
-        return SentIndex(self.doc)
+        return SentIndex(self.doc, self.text)
 
     @cached_property
     def layout(self) -> list[structure.Line]:
@@ -139,6 +147,31 @@ class RecordContext:
         if self.sentences:
             return self.sentences[0].start, self.sentences[0].end
         return 0, min(1, len(self.text))
+
+    def word_list_spans(self, name: str) -> list[list[tuple[int, int]]]:
+        """`lexicon.scan(entries, self.text)` for one of the word lists the checks read
+        ("respectful", "jargon" with the profile's own terms, "minimising"): the three are
+        scanned in one pass on first use (each entry's matches are its own, whatever list
+        it is scanned with)."""
+
+        def scan_all() -> dict[str, list[list[tuple[int, int]]]]:
+            lists = self.word_lists()
+            spans = lexicon.scan([e for entries in lists.values() for e in entries], self.text)
+            out, k = {}, 0
+            for key, entries in lists.items():
+                out[key] = spans[k : k + len(entries)]
+                k += len(entries)
+            return out
+
+        return self.memo("word-list-spans", scan_all)[name]
+
+    def word_lists(self) -> dict[str, list[Any]]:
+        """The entries of each word list `word_list_spans` scans, in order."""
+        return {
+            "respectful": self.lex.respectful,
+            "jargon": [*self.lex.jargon, *self.profile.lexicon.jargon],
+            "minimising": self.lex.minimising,
+        }
 
     @cached_property
     def labels(self) -> list[str]:

@@ -171,14 +171,14 @@ class MultiScan:
         if self.starts is not None:
             ends = [-1] * self.size
             regexes = self.regexes
+            known_candidates = self._candidates
             for m in self.starts.finditer(text):
                 p = m.start()
                 head = text[p : p + PREFIX]
-                if head.isascii():
-                    found = self.candidates(head.lower(), False)
-                else:
-                    known, more = _fold(head)
-                    found = self.candidates(known, more)
+                key = (head.lower(), False) if head.isascii() else _fold(head)
+                found = known_candidates.get(key)
+                if found is None:
+                    found = self.candidates(*key)
                 for k in found:
                     if p < ends[k]:  # inside this entry's last match: finditer has moved past p
                         continue
@@ -354,10 +354,22 @@ def _multiscan(patterns: tuple[tuple[str, ...], ...]) -> MultiScan:
     return MultiScan([list(p) for p in patterns])
 
 
+# The scanner of each list of entries, by the entries' identities (building the patterns'
+# key costs more than scanning a short record). The entries are kept with it, so no other
+# object can take one of their ids while the key is in use.
+_SCANS: dict[tuple[int, ...], tuple[list[Any], MultiScan]] = {}
+
+
 def scan(entries: list[Any], text: str) -> list[list[Span]]:
     """`[[m.span() for m in e.regex.finditer(text)] for e in entries]`, in one pass.
     Compiled once per process for each list of entries (a profile adds its own)."""
-    return _multiscan(tuple(tuple(e.patterns) for e in entries)).spans(text)
+    key = tuple(map(id, entries))
+    found = _SCANS.get(key)
+    if found is None:
+        if len(_SCANS) >= 64:
+            _SCANS.clear()
+        found = _SCANS[key] = (list(entries), _multiscan(tuple(tuple(e.patterns) for e in entries)))
+    return found[1].spans(text)
 
 
 def _read(name: str) -> Any:
@@ -394,3 +406,256 @@ def load() -> Lexicons:
         evidence_cues=list(resp.get("evidence_cues") or []),
         explanation_cues=list(resp.get("explanation_cues") or []),
     )
+
+
+# -- prefiltered patterns ---------------------------------------------------------------
+#
+# Most of the checks' patterns look for one of a few words in each sentence, and in most
+# sentences none of them is there; `re` still tries the whole pattern at every word
+# boundary, which costs microseconds a sentence (far more with IGNORECASE, whose
+# alternatives it cannot skip by their first letter). A prefiltered pattern first asks
+# `in` (a plain substring search, tens of nanoseconds) whether the text holds any of the
+# strings one of which every match must contain, read from the pattern itself with the
+# standard library's own parser, and answers "no match" at once when it holds none. Where
+# one is there the pattern itself answers, so every answer is the pattern's own.
+
+# The characters outside ASCII that IGNORECASE matches to an ASCII letter: İ and ı to "i",
+# ſ to "s", the Kelvin sign to "k". `str.lower` does not fold them all to ASCII, so text
+# holding one of them is given straight to the pattern.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_MAX_STRINGS = 256  # more exact strings than this for a part of a pattern: not worth listing
+
+
+def _ascii(ch: str, icase: bool) -> str | None:
+    return (ch.lower() if icase else ch) if ch.isascii() else None
+
+
+def _exact(op: Any, av: Any, icase: bool) -> set[str] | None:
+    """Every string this part of a pattern can match (case-folded under IGNORECASE), when
+    they are few and only ASCII; else None."""
+    name = getattr(op, "name", str(op))
+    if name == "LITERAL":
+        ch = _ascii(chr(av), icase)
+        return None if ch is None else {ch}
+    if name == "IN":
+        chars: set[str] = set()
+        for kind, value in av:
+            kind_name = getattr(kind, "name", str(kind))
+            if kind_name == "LITERAL":
+                found = _ascii(chr(value), icase)
+            elif kind_name == "RANGE" and value[1] < 128 and value[1] - value[0] < 32:
+                for c in range(value[0], value[1] + 1):
+                    chars.add(chr(c).lower() if icase else chr(c))
+                continue
+            else:
+                return None  # a negated set, a category (\w, \d), a wide range
+            if found is None:
+                return None
+            chars.add(found)
+        return chars
+    if name == "SUBPATTERN":
+        if av[1] or av[2]:
+            return None  # flags of its own: not read
+        return _exact_seq(list(av[3]), icase)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for alt in av[1]:
+            sub = _exact_seq(list(alt), icase)
+            if sub is None:
+                return None
+            out |= sub
+        return out if len(out) <= _MAX_STRINGS else None
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, sub_items = av
+        one = _exact_seq(list(sub_items), icase)
+        if one is None or high > 3:
+            return None
+        out, acc = set(), {""}
+        for count in range(high + 1):
+            if count >= low:
+                out |= acc
+            acc = {s + t for s in acc for t in one}
+            if len(acc) > _MAX_STRINGS:
+                return None
+        return out
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return {""}  # takes no characters
+    return None
+
+
+def _exact_seq(items: list[Any], icase: bool) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        one = _exact(op, av, icase)
+        if one is None:
+            return None
+        out = {s + t for s in out for t in one}
+        if len(out) > _MAX_STRINGS:
+            return None
+    return out
+
+
+def _needs(op: Any, av: Any, icase: bool) -> set[str] | None:
+    """Strings one of which every match of this part of a pattern contains, or None."""
+    exact = _exact(op, av, icase)
+    if exact is not None:
+        return None if "" in exact else exact
+    name = getattr(op, "name", str(op))
+    if name == "SUBPATTERN":
+        return None if av[1] or av[2] else _needs_seq(list(av[3]), icase)
+    if name == "ATOMIC_GROUP":
+        return _needs_seq(list(av), icase)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for alt in av[1]:
+            sub = _needs_seq(list(alt), icase)
+            if sub is None:
+                return None
+            out |= sub
+        return out
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+        return _needs_seq(list(av[2]), icase)
+    return None
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more telling of two sets of needed strings: longer shortest string, then fewer."""
+    if a is None or b is None:
+        return a if b is None else b
+    ka, kb = (min(map(len, a)), -len(a)), (min(map(len, b)), -len(b))
+    return b if kb > ka else a
+
+
+def _needs_seq(items: list[Any], icase: bool) -> set[str] | None:
+    best: set[str] | None = None
+    run: set[str] = {""}  # the exact strings of the parts since the last inexact one, joined
+    for op, av in items:
+        one = _exact(op, av, icase)
+        if one is not None:
+            joined = {s + t for s in run for t in one}
+            if len(joined) <= _MAX_STRINGS:
+                run = joined
+                continue
+        if "" not in run:
+            best = _better(best, run)
+        run = {""} if one is None else one
+        if one is None:
+            best = _better(best, _needs(op, av, icase))
+    if "" not in run:
+        best = _better(best, run)
+    return best
+
+
+def _minimal(strings: set[str]) -> list[str]:
+    """Drop each string that holds another (finding the shorter one is enough)."""
+    out: list[str] = []
+    for s in sorted(strings, key=lambda s: (len(s), s)):
+        if not any(o in s for o in out):
+            out.append(s)
+    return out
+
+
+def needed_strings(regex: re.Pattern[str]) -> list[str] | None:
+    """Strings one of which every match of `regex` contains (lower-cased when it ignores
+    case), or None when the pattern cannot be read for them."""
+    try:
+        parser = importlib.import_module("re._parser")
+        tree = parser.parse(regex.pattern, regex.flags)
+    except Exception:  # pragma: no cover - another Python: no shortcut
+        return None
+    icase = bool(regex.flags & re.IGNORECASE)
+    found = _needs_seq(list(tree), icase)
+    return _minimal(found) if found and "" not in found else None
+
+
+def lowered(text: str) -> str | None:
+    """`text.lower()`, for the `search_lowered` of many prefiltered patterns on one text; None
+    when the text holds a character that IGNORECASE matches to an ASCII letter (then each
+    pattern reads the text itself)."""
+    if not text.isascii() and any(c in text for c in _FOLDS_TO_ASCII):
+        return None
+    return text.lower()
+
+
+class Prefiltered:
+    """A compiled pattern that answers "no match" at once for text holding none of the
+    strings one of which every match must contain (`needed_strings`); any other text it
+    gives to the pattern itself. `search`, `match`, `fullmatch`, `finditer`, `findall` and
+    `sub` answer exactly as the pattern's own do."""
+
+    def __init__(self, regex: re.Pattern[str], needles: list[str]) -> None:
+        self.regex = regex
+        self.pattern = regex.pattern
+        self.flags = regex.flags
+        self.groups = regex.groups
+        self.icase = bool(regex.flags & re.IGNORECASE)
+        self.needles = tuple(needles)
+        # The test as one expression (`"alone" in t or "own" in t`): no loop per call.
+        test = " or ".join(f"{n!r} in t" for n in self.needles)
+        if self.icase:
+            folds = " or ".join(f"{c!r} in t" for c in _FOLDS_TO_ASCII)
+            body = (
+                f"def test(t):\n    return {test}\n"
+                f"def maybe(t):\n    if not t.isascii() and ({folds}):\n        return True\n"
+                f"    t = t.lower()\n    return {test}\n"
+            )
+        else:
+            body = f"def test(t):\n    return {test}\n\nmaybe = test\n"
+        scope: dict[str, Any] = {}
+        exec(compile(body, f"<prefilter {regex.pattern[:40]!r}>", "exec"), scope)  # the needles are repr()s
+        self.test: Any = scope["test"]  # on text already lower-cased when the pattern ignores case
+        self.maybe: Any = scope["maybe"]  # on the text as it is
+
+    def _maybe(self, text: str, pos: int, endpos: int | None) -> bool:
+        if pos or (endpos is not None and endpos < len(text)):
+            text = text[pos:endpos]  # a match lies inside these bounds
+        return bool(self.maybe(text))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if not pos and endpos is None:
+            return self.regex.search(text) if self.maybe(text) else None
+        if not self._maybe(text, pos, endpos):
+            return None
+        return self.regex.search(text, pos) if endpos is None else self.regex.search(text, pos, endpos)
+
+    def search_lowered(self, text: str, low: str | None) -> re.Match[str] | None:
+        """`search(text)`, given `lowered(text)`."""
+        if self.icase:
+            if low is not None and not self.test(low):
+                return None
+        elif not self.test(text):
+            return None
+        return self.regex.search(text)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if not self._maybe(text, pos, endpos):
+            return None
+        return self.regex.match(text, pos) if endpos is None else self.regex.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        if not self._maybe(text, pos, endpos):
+            return None
+        return self.regex.fullmatch(text, pos) if endpos is None else self.regex.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.maybe(text) else iter(())
+
+    def findall(self, text: str) -> list[Any]:
+        return self.regex.findall(text) if self.maybe(text) else []
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        return self.regex.sub(repl, text, count) if self.maybe(text) else text
+
+    def __repr__(self) -> str:
+        return f"Prefiltered({self.regex!r}, needles={list(self.needles)!r})"
+
+
+def prefiltered(regex: re.Pattern[str] | Prefiltered, min_length: int = 2) -> Prefiltered | re.Pattern[str]:
+    """`regex`, prefiltered by the strings its matches need when they tell enough (each at
+    least `min_length` characters); else `regex` itself."""
+    if isinstance(regex, Prefiltered):
+        return regex
+    needles = needed_strings(regex)
+    if not needles or min(map(len, needles)) < min_length:
+        return regex
+    return Prefiltered(regex, needles)

@@ -322,14 +322,15 @@ class Cast:
             names |= self._likely_subject()
         self.child_names = names - self.adult_names
         self.name_gender = self._learn_genders()
+        self._persons: dict[int, Person | None] = {}
 
     def _titled_names(self) -> set[str]:
         out: set[str] = set()
         self.title_gender: dict[str, Gender] = {}
-        texts = self.sents.texts
-        for i, word in enumerate(texts):
-            title = _norm(word)
-            if title in TITLES and i + 1 < len(texts):
+        texts, norms = self.sents.texts, self.sents.norms
+        for i in [i for i, w in enumerate(norms) if w in TITLES]:
+            title = norms[i]
+            if i + 1 < len(texts):
                 nxt = texts[i + 1]
                 if nxt[:1].isupper():
                     out.add(nxt.lower())
@@ -339,13 +340,14 @@ class Cast:
 
     def _likely_subject(self) -> set[str]:
         counts: Counter[str] = Counter()
-        texts, pos = self.sents.texts, self.sents.pos
-        for i, text in enumerate(texts):
-            if pos[i] == "PROPN" and text[:1].isupper() and text.isalpha():
+        texts, pos, norms = self.sents.texts, self.sents.pos, self.sents.norms
+        for i in [i for i, p in enumerate(pos) if p == "PROPN"]:
+            text = texts[i]
+            if text[:1].isupper() and text.isalpha():
                 word = text.lower()
                 if word in ADULT_WORDS or word in TITLES or len(word) < 2:
                     continue
-                if i > 0 and _norm(texts[i - 1]) in TITLES:
+                if i > 0 and norms[i - 1] in TITLES:
                     continue
                 counts[word] += 1
         if not counts:
@@ -357,8 +359,9 @@ class Cast:
         votes: dict[str, Counter[str]] = {}
         texts, lowers, pos = self.sents.texts, self.sents.lowers, self.sents.pos
         n_tokens = len(texts)
-        for i, text in enumerate(texts):
-            if not (text[:1].isupper() and pos[i] == "PROPN"):
+        for i in [i for i, p in enumerate(pos) if p == "PROPN"]:
+            text = texts[i]
+            if not text[:1].isupper():
                 continue
             word = lowers[i]
             # The first gendered pronoun after the name, before another person is named.
@@ -386,25 +389,27 @@ class Cast:
 
     def person_of(self, tok: Token) -> Person | None:
         """The person a noun or name token names, or None if it names no one."""
-        word = _norm(tok.text)
+        i = tok.i
         texts = self.sents.texts
-        if tok.i >= 2 and texts[tok.i - 1] in "-‐":  # "Ruby-Mae"
-            joined = _norm(texts[tok.i - 2] + "-" + tok.text)
+        text = texts[i]  # tok.text
+        word = self.sents.norms[i]  # _norm(tok.text)
+        if i >= 2 and texts[i - 1] in "-‐":  # "Ruby-Mae"
+            joined = _norm(texts[i - 2] + "-" + text)
             if joined in self.child_names:
-                return Person(texts[tok.i - 2] + "-" + tok.text, "child", self.name_gender.get(joined, "?"))
+                return Person(texts[i - 2] + "-" + text, "child", self.name_gender.get(joined, "?"))
         for part in tok.lefts:  # "Amara Okafor": the given name decides
             if part.dep_ == "compound" and _norm(part.text) in self.child_names:
                 return Person(part.text, "child", self.name_gender.get(_norm(part.text), "?"))
-        if tok.pos_ == "PROPN" or (tok.text[:1].isupper() and word in self.child_names):
+        if self.sents.pos[i] == "PROPN" or (text[:1].isupper() and word in self.child_names):
             if word in self.child_names:
-                return Person(tok.text, "child", self.name_gender.get(word, "?"))
+                return Person(text, "child", self.name_gender.get(word, "?"))
             if word in ADULT_WORDS or word in TITLES:
-                return Person(tok.text, "adult", _gender_of_word(word))
+                return Person(text, "adult", _gender_of_word(word))
             if word in self.adult_names or self._has_title(tok):
-                return Person(tok.text, "adult", self.gender_of_name(word))
-            if tok.text[:1].isupper() and tok.text.isalpha() and word in self.subject_names:
+                return Person(text, "adult", self.gender_of_name(word))
+            if text[:1].isupper() and text.isalpha() and word in self.subject_names:
                 # With the children named, another speaking person is taken for an adult.
-                return Person(tok.text, "adult" if self.names_given else "unknown", self.gender_of_name(word))
+                return Person(text, "adult" if self.names_given else "unknown", self.gender_of_name(word))
             return None
         if word in CHILD_WORDS:
             return Person(tok.text, "child", _gender_of_word(word))
@@ -412,8 +417,15 @@ class Cast:
             return Person(tok.text, "adult", _gender_of_word(word))
         return None
 
+    def _person_at(self, i: int) -> Person | None:
+        """`person_of` the token at index `i`, worked out once (the Cast does not change)."""
+        if i in self._persons:
+            return self._persons[i]
+        p = self._persons[i] = self.person_of(self.sents.token(i))
+        return p
+
     def _has_title(self, tok: Token) -> bool:
-        return any(_norm(left) in TITLES for left in self.sents.texts[max(0, tok.i - 2) : tok.i])
+        return any(left in TITLES for left in self.sents.norms[max(0, tok.i - 2) : tok.i])
 
     def mentions_before(self, tok: Token, sentences_back: int = 3) -> list[tuple[Token, Person | None, int]]:
         """Mentions before `tok` outside quotations: this sentence nearest first, then each
@@ -423,41 +435,45 @@ class Cast:
         found: list[tuple[Token, Person | None, int]] = []
         seen: set[int] = set()
         index = self.sents
-        tokens, starts, texts, lowers, deps, punct = (
-            index.tokens,
+        token, starts, texts, lowers, deps, punct, heads = (
+            index.token,
             index.starts,
             index.texts,
             index.lowers,
             index.deps,
             index.punct,
+            index.heads,
         )
+        # Token indices throughout (a Token object is made only for a mention found).
         for k, s in enumerate(sents):
             limit = tok.i if k == 0 else s.end
             cands = [
-                tokens[j]
+                j
                 for j in range(s.start, min(s.end, limit))
                 if not punct[j] and not self.in_quote(starts[j], starts[j] + len(texts[j]))
             ]
             # Sentence order. (This was sorted by a depth in the tree that compared fresh
             # Token objects with `is`, so it gave 50 for every token and the order stayed.)
-            subjects = [t for t in cands if deps[t.i] in ("nsubj", "nsubjpass")]
+            subjects = [j for j in cands if deps[j] in ("nsubj", "nsubjpass")]
             if k == 0:
                 subjects = list(reversed(subjects))
                 # "Through Ms Hart she said": the pronoun is not the preposition's object.
-                cands = [t for t in cands if deps[t.i] != "pobj"]
-            chosen = {t.i for t in subjects}  # tokens of one Doc are equal when their index is
-            others = [t for t in reversed(cands) if t.i not in chosen]
-            for t in subjects + others:
-                if lowers[t.i] in {"he", "she"}:
-                    if t.i not in seen:
-                        seen.add(t.i)
-                        found.append((t, None, k))
+                cands = [j for j in cands if deps[j] != "pobj"]
+            chosen = set(subjects)
+            others = [j for j in reversed(cands) if j not in chosen]
+            for j in subjects + others:
+                if lowers[j] in {"he", "she"}:
+                    if j not in seen:
+                        seen.add(j)
+                        found.append((token(j), None, k))
                     continue
-                head = _compound_head(t)
-                p = self.person_of(head)
-                if p is not None and head.i not in seen:
-                    seen.add(head.i)
-                    found.append((head, p, k))
+                head = j  # _compound_head
+                while deps[head] in ("compound", "flat") and heads[head] != head:
+                    head = heads[head]
+                p = self._person_at(head)
+                if p is not None and head not in seen:
+                    seen.add(head)
+                    found.append((token(head), p, k))
         return found
 
     def resolve(self, tok: Token, depth: int = 0) -> Person | None:

@@ -104,10 +104,6 @@ class AttributedQuote:
     speaker: Person | None
 
 
-def _outside(tok: Token, index: QuoteIndex) -> bool:
-    return not index.contains(tok.idx, tok.idx + len(tok.text))
-
-
 def _speech_verb(doc: Doc, text: str, q: QuoteSpan, index: QuoteIndex, sents: SentIndex) -> Token | None:
     """The nearest speech verb outside any quote, in the quote's sentences, close to it."""
     first = doc.char_span(q.open_mark, q.open_mark + 1, alignment_mode="expand")
@@ -118,25 +114,29 @@ def _speech_verb(doc: Doc, text: str, q: QuoteSpan, index: QuoteIndex, sents: Se
     hi = sents.sent(last[-1]).end
     # A quote that opens a sentence may take its verb from the end of the sentence before
     # ("She said:" then a new line with the quote).
-    best: tuple[int, Token] | None = None
-    for tok in sents.tokens[max(0, lo - 12) : min(len(doc), hi + 12)]:
-        if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):
+    # Token by token through the index's lists (a token's idx, text, lemma and part of
+    # speech), making a Token object only for the verb chosen.
+    best: tuple[int, int] | None = None
+    lemmas, pos, starts, texts = sents.lemmas, sents.pos, sents.starts, sents.texts
+    for j in range(max(0, lo - 12), min(len(doc), hi + 12)):
+        if lemmas[j].lower() not in SPEECH_VERBS or pos[j] not in ("VERB", "AUX"):
             continue
-        if not _outside(tok, index):
+        idx, end = starts[j], starts[j] + len(texts[j])
+        if index.contains(idx, end):  # inside a quote
             continue
-        if tok.idx < q.open_mark:
-            dist = q.open_mark - (tok.idx + len(tok.text))
-            gap = text[tok.idx + len(tok.text) : q.open_mark]
+        if idx < q.open_mark:
+            dist = q.open_mark - end
+            gap = text[end : q.open_mark]
         else:
-            dist = tok.idx - (q.close_mark + 1)
-            gap = text[q.close_mark + 1 : tok.idx]
-        if dist > WINDOW or _crosses_other_quote(gap) or _crosses_sentence(gap, tok.idx < q.open_mark):
+            dist = idx - (q.close_mark + 1)
+            gap = text[q.close_mark + 1 : idx]
+        if dist > WINDOW or _crosses_other_quote(gap) or _crosses_sentence(gap, idx < q.open_mark):
             continue
-        if tok.idx > q.close_mark and _ends_sentence(text, q):
+        if idx > q.close_mark and _ends_sentence(text, q):
             dist += WINDOW  # 'belt.” The supervisor wrote': prefer a verb before the quote
         if best is None or dist < best[0]:
-            best = (dist, tok)
-    return best[1] if best else None
+            best = (dist, j)
+    return sents.token(best[1]) if best else None
 
 
 def _ends_sentence(text: str, q: QuoteSpan) -> bool:

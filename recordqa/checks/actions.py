@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ..context import RecordContext
+from ..lexicon import Prefiltered, prefiltered
 from ..models import Status
 from ..structure import Sent
 from .base import Check, Hit, Outcome
@@ -23,31 +25,41 @@ DATE = (
     rf"\b(?:\d+|one|two|three|four|a)\s+(?:days?|weeks?|months?)\s+(?:before|after|from)\b)"
 )
 TIMESCALE = re.compile(DATE, re.IGNORECASE)
-VAGUE = re.compile(
-    r"\b(?:ongoing|tbc|tba|asap|as\s+soon\s+as\s+possible|soon|in\s+due\s+course|when\s+possible|by\s+next\s+review|at\s+some\s+point)\b",
-    re.I,
+VAGUE = prefiltered(
+    re.compile(
+        r"\b(?:ongoing|tbc|tba|asap|as\s+soon\s+as\s+possible|soon|in\s+due\s+course|when\s+possible|by\s+next\s+review|at\s+some\s+point)\b",
+        re.I,
+    )
 )
-FREQUENCY = re.compile(r"\b(?:every|each|weekly|fortnightly|monthly|daily|regular(?:ly)?|twice|once\s+a)\b", re.I)
+FREQUENCY = prefiltered(
+    re.compile(r"\b(?:every|each|weekly|fortnightly|monthly|daily|regular(?:ly)?|twice|once\s+a)\b", re.I)
+)
 FREQ_ANCHOR = re.compile(
     rf"\b(?:from|starting|until|till|for\s+(?:the\s+next\s+)?\w+\s+(?:weeks|months))\b|{DATE}", re.I
 )
-ACTION_HEADING = re.compile(
-    r"\b(?:actions?|next\s+steps?|plan|to\s+do|tasks?|agreed|outcome|what\s+happens\s+next|further\s+action|follow[- ]up)\b",
-    re.I,
+ACTION_HEADING = prefiltered(
+    re.compile(
+        r"\b(?:actions?|next\s+steps?|plan|to\s+do|tasks?|agreed|outcome|what\s+happens\s+next|further\s+action|follow[- ]up)\b",
+        re.I,
+    )
 )
 AGENTS = (
     r"school|nursery|college|social\s+worker|worker|team|police|gp|health\s+visitor|nurse|teacher|carers?|"
     r"foster\s+carers?|parents?|manager|chair|panel|service|officer|advocate|iro|[a-z]+\s+worker|"
     r"mum|dad|mother|father|grandmother|grandfather|nan|aunt|uncle"
 )
-MODAL = re.compile(
-    rf"\b(?P<subj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|I|we|[Ss]he|[Hh]e|[Tt]hey|[Tt]he\s+(?:{AGENTS})|(?:his|her|their|your)\s+(?:{AGENTS}))\s+"
-    r"(?:will|shall|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"
-    r"is\s+to|are\s+to)\s+(?:then\s+|also\s+|continue\s+to\s+)?(?P<verb>[a-z]+)",
+MODAL = prefiltered(
+    re.compile(
+        rf"\b(?P<subj>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|I|we|[Ss]he|[Hh]e|[Tt]hey|[Tt]he\s+(?:{AGENTS})|(?:his|her|their|your)\s+(?:{AGENTS}))\s+"
+        r"(?:will|shall|is\s+going\s+to|are\s+going\s+to|am\s+going\s+to|agreed\s+to|has\s+agreed\s+to|have\s+agreed\s+to|"
+        r"is\s+to|are\s+to)\s+(?:then\s+|also\s+|continue\s+to\s+)?(?P<verb>[a-z]+)",
+    )
 )
-SUBJECTLESS = re.compile(
-    r"^\s*(?:will|continue\s+to)\s+[a-z]+|^\s*for\s+(?:allocation|assessment|review|discussion|consideration)\b|\bnext\s+steps?\b|^\s*(?:referral|visit|meeting|review|appointment|letter|assessment)\b.{0,40}\bto\s+be\b|\bto\s+be\s+(?:made|arranged|booked|completed|sent|held|offered|done)\b",
-    re.I,
+SUBJECTLESS = prefiltered(
+    re.compile(
+        r"^\s*(?:will|continue\s+to)\s+[a-z]+|^\s*for\s+(?:allocation|assessment|review|discussion|consideration)\b|\bnext\s+steps?\b|^\s*(?:referral|visit|meeting|review|appointment|letter|assessment)\b.{0,40}\bto\s+be\b|\bto\s+be\s+(?:made|arranged|booked|completed|sent|held|offered|done)\b",
+        re.I,
+    )
 )
 NOT_ACTION_VERBS = {
     "be",
@@ -77,6 +89,17 @@ ROLE_OWNER = re.compile(
     r"(?:the\s+)?(?:social\s+worker|school|nursery|carers?|foster\s+carers?|health\s+visitor|teacher|police|team|manager|chair))\s+to\s+[a-z]+",
 )
 
+# The patterns the functions below used inline, compiled (and prefiltered) once.
+ADVICE_TO_READER = prefiltered(re.compile(r"\byou\s+(?:can|could|should|may|might)\b", re.I))
+TASK_VERB = prefiltered(
+    re.compile(
+        r"^\s*(?:to\s+)?(?:arrange|book|refer|complete|visit|call|phone|send|review|contact|check|make|update|share|monitor|support|attend|offer|continue|liaise|explore|discuss|seek|request|follow|ensure|see|write|ask|speak|hold|provide|apply|chase)\b",
+        re.I,
+    )
+)
+PAST_TENSE = prefiltered(re.compile(r"\b(?:was|were|had|did)\b"))
+WILL_OR_TO = re.compile(r"\b(?:will|to)\b")
+
 
 @dataclass(frozen=True)
 class Action:
@@ -89,7 +112,7 @@ class Action:
 def _is_candidate(s: Sent, under_heading: bool) -> tuple[bool, bool]:
     """(is it an action?, does it name an owner?)"""
     text = s.text
-    if re.search(r"\byou\s+(?:can|could|should|may|might)\b", text, re.I):
+    if ADVICE_TO_READER.search(text):
         return False, False
     m = MODAL.search(text)
     if m and m.group("verb") not in NOT_ACTION_VERBS:
@@ -101,25 +124,22 @@ def _is_candidate(s: Sent, under_heading: bool) -> tuple[bool, bool]:
         return True, True
     if SUBJECTLESS.search(text):
         return True, False
-    if (
-        under_heading
-        and (s.bullet or len(text.split()) <= 25)
-        and re.match(
-            r"^\s*(?:to\s+)?(?:arrange|book|refer|complete|visit|call|phone|send|review|contact|check|make|update|share|monitor|support|attend|offer|continue|liaise|explore|discuss|seek|request|follow|ensure|see|write|ask|speak|hold|provide|apply|chase)\b",
-            text,
-            re.I,
-        )
-    ):
+    if under_heading and (s.bullet or len(text.split()) <= 25) and TASK_VERB.match(text):
         return True, False
     return False, False
 
 
-def _vague(ctx: RecordContext) -> re.Pattern[str]:
+def _vague(ctx: RecordContext) -> re.Pattern[str] | Prefiltered:
     """The words that are not timescales, with the profile's additions."""
-    extra = [re.escape(str(w)) for w in ctx.setting("actions", "vague_timescales", [])]
+    extra = tuple(re.escape(str(w)) for w in ctx.setting("actions", "vague_timescales", []))
     if not extra:
         return VAGUE
-    return re.compile(VAGUE.pattern[:-3] + "|" + "|".join(extra) + r")\b", re.I)
+    return _vague_with(extra)
+
+
+@functools.lru_cache(maxsize=64)
+def _vague_with(extra: tuple[str, ...]) -> re.Pattern[str] | Prefiltered:
+    return prefiltered(re.compile(VAGUE.pattern[:-3] + "|" + "|".join(extra) + r")\b", re.I))
 
 
 def find_actions(ctx: RecordContext) -> list[Action]:
@@ -131,7 +151,7 @@ def find_actions(ctx: RecordContext) -> list[Action]:
         is_action, owner = _is_candidate(s, under)
         if not is_action:
             continue
-        if re.search(r"\b(?:was|were|had|did)\b", s.text) and not re.search(r"\b(?:will|to)\b", s.text) and not under:
+        if PAST_TENSE.search(s.text) and not WILL_OR_TO.search(s.text) and not under:
             continue
         text = s.text
         vague = _vague(ctx)

@@ -5,23 +5,28 @@ from __future__ import annotations
 import re
 
 from ..context import RecordContext
+from ..lexicon import prefiltered
 from .base import Check, Hit, Outcome
 
 # Phrases that analyse in any sentence, and reasons that analyse only in an opinion.
-STRONG = re.compile(
-    r"\b(?:this\s+(?:means|suggests|shows|indicates|tells\s+(?:me|us)|is\s+likely|may\s+mean|could\s+mean|is\s+because)|"
-    r"which\s+(?:means|suggests|shows|indicates)|(?:for|on)\s+[A-Z][a-z]+,?\s+this\s+means|the\s+impact\s+(?:on|for|of)|"
-    r"impact(?:s|ed)?\s+on|(?:is|are)\s+likely\s+to|as\s+a\s+result|I\s+(?:am|was|remain)\s+(?:worried|concerned)\s+(?:that|about)|"
-    r"protective\s+factors?|attachment|research|theory|trauma|lived\s+experience|what\s+(?:life|it)\s+is\s+like\s+for|"
-    r"(?:affect|affects|affected|affecting)\s+(?:him|her|them|[A-Z][a-z]+)|suggests?\s+(?:that\s+)?\w+|"
-    r"shows?\s+(?:that|how|she|he|they)|fits\s+with|is\s+helping\s+(?:him|her|them)|means\s+(?:that|she|he|they))",
-    re.IGNORECASE,
+STRONG = prefiltered(
+    re.compile(
+        r"\b(?:this\s+(?:means|suggests|shows|indicates|tells\s+(?:me|us)|is\s+likely|may\s+mean|could\s+mean|is\s+because)|"
+        r"which\s+(?:means|suggests|shows|indicates)|(?:for|on)\s+[A-Z][a-z]+,?\s+this\s+means|the\s+impact\s+(?:on|for|of)|"
+        r"impact(?:s|ed)?\s+on|(?:is|are)\s+likely\s+to|as\s+a\s+result|I\s+(?:am|was|remain)\s+(?:worried|concerned)\s+(?:that|about)|"
+        r"protective\s+factors?|attachment|research|theory|trauma|lived\s+experience|what\s+(?:life|it)\s+is\s+like\s+for|"
+        r"(?:affect|affects|affected|affecting)\s+(?:him|her|them|[A-Z][a-z]+)|suggests?\s+(?:that\s+)?\w+|"
+        r"shows?\s+(?:that|how|she|he|they)|fits\s+with|is\s+helping\s+(?:him|her|them)|means\s+(?:that|she|he|they))",
+        re.IGNORECASE,
+    )
 )
-REASONED = re.compile(
-    r"\b(?:because|therefore|so\s+that|the\s+risk\s+(?:is|to|of|for|remains)|risk\s+(?:has|have)\s+(?:reduced|increased)|"
-    r"(?:has|have)\s+(?:improved|reduced|increased|changed|made\s+a\s+difference)|progress|difference\s+for|"
-    r"in\s+my\s+(?:view|assessment|opinion))",
-    re.IGNORECASE,
+REASONED = prefiltered(
+    re.compile(
+        r"\b(?:because|therefore|so\s+that|the\s+risk\s+(?:is|to|of|for|remains)|risk\s+(?:has|have)\s+(?:reduced|increased)|"
+        r"(?:has|have)\s+(?:improved|reduced|increased|changed|made\s+a\s+difference)|progress|difference\s+for|"
+        r"in\s+my\s+(?:view|assessment|opinion))",
+        re.IGNORECASE,
+    )
 )
 OPINIONS = ("opinion_attributed", "opinion_unattributed")
 

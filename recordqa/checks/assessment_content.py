@@ -5,20 +5,25 @@ from __future__ import annotations
 import re
 
 from ..context import RecordContext
+from ..lexicon import prefiltered
 from .base import Check, Hit, Outcome
 
-STRENGTHS = re.compile(
-    r"\b(?:strengths?|protective\s+factors?|what(?:'s|\s+is)\s+working\s+well|working\s+well|positives?|"
-    r"resilien\w*|support(?:ive)?\s+(?:network|family|grandparents?)|(?:has|have)\s+(?:kept|managed|shown|made\s+progress)|"
-    r"good\s+(?:relationship|attachment|attendance|routine)|able\s+to\s+(?:keep|meet|protect))\b",
-    re.IGNORECASE,
+STRENGTHS = prefiltered(
+    re.compile(
+        r"\b(?:strengths?|protective\s+factors?|what(?:'s|\s+is)\s+working\s+well|working\s+well|positives?|"
+        r"resilien\w*|support(?:ive)?\s+(?:network|family|grandparents?)|(?:has|have)\s+(?:kept|managed|shown|made\s+progress)|"
+        r"good\s+(?:relationship|attachment|attendance|routine)|able\s+to\s+(?:keep|meet|protect))\b",
+        re.IGNORECASE,
+    )
 )
-RISKS = re.compile(
-    r"\b(?:risks?|worried|worries|concerns?|harm|danger\w*|vulnerab\w*|complicating\s+factors?|what\s+we\s+are\s+worried\s+about|"
-    r"neglect\w*|abuse|exploitation|unsafe)\b",
-    re.IGNORECASE,
+RISKS = prefiltered(
+    re.compile(
+        r"\b(?:risks?|worried|worries|concerns?|harm|danger\w*|vulnerab\w*|complicating\s+factors?|what\s+we\s+are\s+worried\s+about|"
+        r"neglect\w*|abuse|exploitation|unsafe)\b",
+        re.IGNORECASE,
+    )
 )
-IDENTITY = {
+_IDENTITY = {
     "ethnicity or culture": re.compile(
         r"\b(?:ethnic\w*|culture|cultural|heritage|British|Black|White|Asian|mixed\s+heritage|Traveller|Roma|Gypsy|nationality|race|racism)\b",
         re.I,
@@ -39,6 +44,7 @@ IDENTITY = {
         r"\b(?:gender|sexuality|identity|identif(?:y|ies)\s+as|LGBT\w*|trans|pronouns?)\b", re.I
     ),
 }
+IDENTITY = {name: prefiltered(rx) for name, rx in _IDENTITY.items()}
 
 
 def strengths_risks(ctx: RecordContext) -> Outcome:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..context import RecordContext
+from ..lexicon import prefiltered
 from ..people import CHILD_PRONOUNS
 from .base import Check, Hit, Outcome
 
@@ -38,13 +39,15 @@ VIEW_VERBS = {
     "report",
     "talk",
 }
-INFANT_BEHAVIOUR = re.compile(
-    r"\b(?:smil|laugh|giggl|cr(?:y|ied|ies)|babbl|reach|crawl|cooed?|coo|gurgl|settl|fed|feeding|"
-    r"look(?:ed|s|ing)? (?:at|to|towards|for)|turn(?:ed)? (?:to|towards)|clung|cling|snuggl|"
-    r"held (?:out|on)|play(?:ed|ing|s)?|point(?:ed|ing)|walk(?:ed|ing)|toddl|sat|slept|"
-    r"made eye contact|eye contact|vocalis|chatter|wav(?:e|ed|ing)|kick(?:ed|ing)|"
-    r"went to (?:his|her) (?:mum|dad|mother|father|carer)|sought comfort|flinch)",
-    re.IGNORECASE,
+INFANT_BEHAVIOUR = prefiltered(
+    re.compile(
+        r"\b(?:smil|laugh|giggl|cr(?:y|ied|ies)|babbl|reach|crawl|cooed?|coo|gurgl|settl|fed|feeding|"
+        r"look(?:ed|s|ing)? (?:at|to|towards|for)|turn(?:ed)? (?:to|towards)|clung|cling|snuggl|"
+        r"held (?:out|on)|play(?:ed|ing|s)?|point(?:ed|ing)|walk(?:ed|ing)|toddl|sat|slept|"
+        r"made eye contact|eye contact|vocalis|chatter|wav(?:e|ed|ing)|kick(?:ed|ing)|"
+        r"went to (?:his|her) (?:mum|dad|mother|father|carer)|sought comfort|flinch)",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -52,15 +55,16 @@ def _views(ctx: RecordContext) -> list[tuple[int, int]]:
     """Sentences where a child is the subject of a verb of saying or wanting."""
     out = []
     index = ctx.index
+    heads, lemmas, starts, texts = index.heads, index.lemmas, index.starts, index.texts
     for i, dep in enumerate(index.deps):
         if dep not in ("nsubj", "nsubjpass"):
             continue
-        tok = index.tokens[i]
-        if tok.head.lemma_.lower() not in VIEW_VERBS:
+        if lemmas[heads[i]].lower() not in VIEW_VERBS:
             continue
-        if ctx.in_quote(tok.idx, tok.idx + len(tok.text)):
+        if ctx.in_quote(starts[i], starts[i] + len(texts[i])):
             continue
-        word = tok.text.lower()
+        tok = index.token(i)
+        word = index.lowers[i]
         person = ctx.cast.resolve(tok) if word in CHILD_PRONOUNS or word == "you" else ctx.cast.person_of(tok)
         if person is not None and person.role == "child":
             sent = ctx.cast.sents.sent(tok)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicon
 from ..context import RecordContext
+from ..lexicon import prefiltered
 from ..models import Severity, Status
 from .base import Check, Hit, Outcome
 
@@ -18,19 +18,23 @@ FAMILY = (
     r"grandparents?|grandma|grandmother|grandad|grandfather|nan|nana|aunt|auntie|uncle|"
     r"birth\s+(?:family|parents?|mother|father)|[A-Z][a-z]+)"
 )
-FAMILY_CONTACT = re.compile(
-    rf"\b(?:(?:family|sibling|supervised|unsupervised|direct|indirect|letterbox|face[- ]to[- ]face|"
-    rf"weekly|fortnightly|monthly|overnight|no)\s+contact|contact\s+(?:with|between)\s+"
-    rf"(?:(?:his|her|their|the|your|both)\s+)?{FAMILY}|contact\s+(?:sessions?|centre|visits?|arrangements?|"
-    rf"plan|time|supervisor|worker|records?|notes?|was\s+(?:good|positive|cancelled|supervised)|went\s+well)|"
-    rf"{FAMILY}(?:'s|’s)?\s+contact|contact\s+(?:is|was|will\s+be)\s+(?:every|once|twice|weekly|fortnightly|monthly))\b",
-    re.IGNORECASE,
+FAMILY_CONTACT = prefiltered(
+    re.compile(
+        rf"\b(?:(?:family|sibling|supervised|unsupervised|direct|indirect|letterbox|face[- ]to[- ]face|"
+        rf"weekly|fortnightly|monthly|overnight|no)\s+contact|contact\s+(?:with|between)\s+"
+        rf"(?:(?:his|her|their|the|your|both)\s+)?{FAMILY}|contact\s+(?:sessions?|centre|visits?|arrangements?|"
+        rf"plan|time|supervisor|worker|records?|notes?|was\s+(?:good|positive|cancelled|supervised)|went\s+well)|"
+        rf"{FAMILY}(?:'s|’s)?\s+contact|contact\s+(?:is|was|will\s+be)\s+(?:every|once|twice|weekly|fortnightly|monthly))\b",
+        re.IGNORECASE,
+    )
 )
-OTHER_CONTACT = re.compile(
-    r"\b(?:(?:made|make|making|in|lost|keep|kept|get|got|initial|first|phone|telephone|email|mash|"
-    r"police|referral|point\s+of|no\s+further)\s+contacts?|contact\s+(?:details?|number|the\s+|us|me|"
-    r"him|her|his|their|your|my|a|an|them|you|school|gp|police|team|office|duty|early|on|by)|contacted|contacting)\b",
-    re.IGNORECASE,
+OTHER_CONTACT = prefiltered(
+    re.compile(
+        r"\b(?:(?:made|make|making|in|lost|keep|kept|get|got|initial|first|phone|telephone|email|mash|"
+        r"police|referral|point\s+of|no\s+further)\s+contacts?|contact\s+(?:details?|number|the\s+|us|me|"
+        r"him|her|his|their|your|my|a|an|them|you|school|gp|police|team|office|duty|early|on|by)|contacted|contacting)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -68,24 +72,31 @@ def literal_options(plain: str | None) -> list[str]:
     return [] if any(not v or ADVICE.search(v) for v in options) else options
 
 
+EXPANSION_BEFORE = re.compile(r"([A-Za-z][\w'’ ,&-]*?)\s*\(\s*$")
+EXPANSION_AFTER = re.compile(r"^\s*\(\s*([^()]{2,80})\)")
+WORDS = re.compile(r"[A-Za-z][\w'’]*")
+
+
 def _explained_at(text: str, m: re.Match[str], expansions: dict[str, str]) -> bool:
     """'Child in Need (CIN)' or 'CIN (child in need)' at this occurrence."""
     acr = m.group(0).rstrip("s") if m.group(0).endswith("s") and m.group(0)[:-1].isupper() else m.group(0)
     key = acr.replace(".", "")
     before = text[max(0, m.start() - 80) : m.start()]
     after = text[m.end() : m.end() + 90]
-    bm = re.search(r"([A-Za-z][\w'’ ,&-]*?)\s*\(\s*$", before)
+    # Each pattern below can match only next to a bracket: the others are not tried (the
+    # first, with its lazy repeat, tries every letter of the 80 characters to the end).
+    bm = EXPANSION_BEFORE.search(before) if before.rstrip().endswith("(") else None
     if bm:
-        words = re.findall(r"[A-Za-z][\w'’]*", bm.group(1).replace("-", " "))
+        words = WORDS.findall(bm.group(1).replace("-", " "))
         if _initials_match(key, words[-12:]):
             return True
         exp = expansions.get(key)
         if exp and bm.group(1).lower().rstrip().endswith(exp.lower()):
             return True
-    am = re.match(r"^\s*\(\s*([^()]{2,80})\)", after)
+    am = EXPANSION_AFTER.match(after) if after.lstrip().startswith("(") else None
     if am:
         inner = am.group(1)
-        words = re.findall(r"[A-Za-z][\w'’]*", inner.replace("-", " "))
+        words = WORDS.findall(inner.replace("-", " "))
         if _initials_match(key, words):
             return True
         exp = expansions.get(key)
@@ -149,10 +160,10 @@ def _shouting(text: str, m: re.Match[str]) -> bool:
 def term_hits(ctx: RecordContext) -> list[Hit]:
     text = ctx.text
     hits: list[Hit] = []
-    terms = [*ctx.lex.jargon, *ctx.profile.lexicon.jargon]
+    terms = ctx.word_lists()["jargon"]
     allowed = {a.lower() for a in ctx.profile_allow}
     # Every term's matches in one pass (lexicon.scan: the same matches as term by term).
-    for term, spans in zip(terms, lexicon.scan(terms, text), strict=True):
+    for term, spans in zip(terms, ctx.word_list_spans("jargon"), strict=True):
         for start, end in spans:
             surface = text[start:end]
             if ctx.in_quote(start, end):

@@ -4,31 +4,39 @@ from __future__ import annotations
 
 import re
 
-from .. import lexicon
 from ..context import RecordContext
+from ..lexicon import prefiltered
 from .base import Check, Hit, Outcome
 
-HARM = re.compile(
-    r"\b(?:bruis\w*|marks?|injur\w*|hurt\w*|hit|hits|hitting|slap\w*|smack\w*|punch\w*|kick\w*|"
-    r"push\w*|shov\w*|grab\w*|shak\w*|punish\w*|pain|red|swollen|swelling|fractur\w*|burn\w*|"
-    r"cr(?:y|ied|ying)|physical|harm\w*|assault\w*|disclos\w*|scratch\w*|bump\w*|fell|fall)\b",
-    re.IGNORECASE,
+HARM = prefiltered(
+    re.compile(
+        r"\b(?:bruis\w*|marks?|injur\w*|hurt\w*|hit|hits|hitting|slap\w*|smack\w*|punch\w*|kick\w*|"
+        r"push\w*|shov\w*|grab\w*|shak\w*|punish\w*|pain|red|swollen|swelling|fractur\w*|burn\w*|"
+        r"cr(?:y|ied|ying)|physical|harm\w*|assault\w*|disclos\w*|scratch\w*|bump\w*|fell|fall)\b",
+        re.IGNORECASE,
+    )
 )
-EXPLOITATION = re.compile(
-    r"\b(?:exploit\w*|cse|cce|groom\w*|sexual\w*|sex|older\s+(?:men|man|males?|boys?|boyfriend)|"
-    r"boyfriend|county\s+lines|drugs?|missing|trafficking|abus\w*|party|parties|men)\b",
-    re.IGNORECASE,
+EXPLOITATION = prefiltered(
+    re.compile(
+        r"\b(?:exploit\w*|cse|cce|groom\w*|sexual\w*|sex|older\s+(?:men|man|males?|boys?|boyfriend)|"
+        r"boyfriend|county\s+lines|drugs?|missing|trafficking|abus\w*|party|parties|men)\b",
+        re.IGNORECASE,
+    )
 )
-ADULT_VICTIM = re.compile(
-    r"\b(?:slap\w*|hit|hits|push\w*|smack\w*)\s+(?:(?:his|her|their)\s+)?(?:mum|mother|dad|father|partner|wife|"
-    r"husband|girlfriend|boyfriend|ex)\b|\b(?:mum|mother|partner|wife|girlfriend)\s+(?:was|got)\s+(?:only\s+)?"
-    r"(?:slapped|hit|pushed)|\bat\s+(?:mum|dad|his\s+partner|her\s+partner)\b",
-    re.IGNORECASE,
+ADULT_VICTIM = prefiltered(
+    re.compile(
+        r"\b(?:slap\w*|hit|hits|push\w*|smack\w*)\s+(?:(?:his|her|their)\s+)?(?:mum|mother|dad|father|partner|wife|"
+        r"husband|girlfriend|boyfriend|ex)\b|\b(?:mum|mother|partner|wife|girlfriend)\s+(?:was|got)\s+(?:only\s+)?"
+        r"(?:slapped|hit|pushed)|\bat\s+(?:mum|dad|his\s+partner|her\s+partner)\b",
+        re.IGNORECASE,
+    )
 )
-CONSENT_ADMIN = re.compile(
-    r"\b(?:shar\w*|referral|assessment|information|form|plan|medical|treatment|checks?|visit|"
-    r"vaccin\w*|the\s+(?:work|service)|services|interview)\b",
-    re.IGNORECASE,
+CONSENT_ADMIN = prefiltered(
+    re.compile(
+        r"\b(?:shar\w*|referral|assessment|information|form|plan|medical|treatment|checks?|visit|"
+        r"vaccin\w*|the\s+(?:work|service)|services|interview)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -77,7 +85,7 @@ def run(ctx: RecordContext) -> Outcome:
     text = ctx.text
     phrases = ctx.lex.minimising
     exploitation_in_text: bool | None = None  # the whole record's answer, found once
-    for phrase, spans in zip(phrases, lexicon.scan(phrases, text), strict=True):
+    for phrase, spans in zip(phrases, ctx.word_list_spans("minimising"), strict=True):
         for start, end in spans:
             surface = text[start:end]
             sent = ctx.sentence_at(start)

@@ -33,18 +33,20 @@ def _spelling(ctx: RecordContext) -> list[Hit]:
     hits = []
     index = ctx.index
     pos = index.pos
-    for i, word in enumerate(index.texts):
-        if not (word[:1].isupper() and word.isalpha() and pos[i] == "PROPN") or word.lower() in known:
+    texts = index.texts
+    for i in [i for i, p in enumerate(pos) if p == "PROPN"]:
+        word = texts[i]
+        if not (word[:1].isupper() and word.isalpha()) or word.lower() in known:
             continue
-        tok = index.tokens[i]
+        start = index.starts[i]
         for name in names:
             limit = 1 if len(name) < 7 else 2
             if word[:1].lower() == name[:1].lower() and 0 < _distance(word.lower(), name.lower()) <= limit:
                 hits.append(
                     Hit(
                         "names-consistency/spelling",
-                        tok.idx,
-                        tok.idx + len(word),
+                        start,
+                        start + len(word),
                         f"'{word}' looks like a different spelling of {name}.",
                         f"Check the name: the child is recorded as {name}.",
                     )
@@ -56,22 +58,19 @@ def _spelling(ctx: RecordContext) -> list[Hit]:
 def _pronouns(ctx: RecordContext) -> list[Hit]:
     hits = []
     sents = ctx.index
-    lowers, texts, pos = sents.lowers, sents.texts, sents.pos
+    lowers, texts, pos, starts = sents.lowers, sents.texts, sents.pos, sents.starts
     for name in ctx.cast.child_names:
         seen: list[tuple[str, int, int]] = []
-        for i, low in enumerate(lowers):
-            if low != name:
+        for i in [i for i, low in enumerate(lowers) if low == name]:
+            if ctx.in_quote(starts[i], starts[i] + 1):
                 continue
-            tok = sents.tokens[i]
-            if ctx.in_quote(tok.idx, tok.idx + 1):
-                continue
-            sent = sents.sent(tok)
-            for nxt in sents.tokens[tok.i + 1 : sent.end]:
-                w = lowers[nxt.i]
-                if pos[nxt.i] == "PROPN" and texts[nxt.i][:1].isupper():
+            sent = sents.sent_of(i)
+            for j in range(i + 1, sent.end):
+                w = lowers[j]
+                if pos[j] == "PROPN" and texts[j][:1].isupper():
                     break
-                if w in MALE | FEMALE and not ctx.in_quote(nxt.idx, nxt.idx + 1):
-                    seen.append(("m" if w in MALE else "f", nxt.idx, nxt.idx + len(nxt.text)))
+                if w in MALE | FEMALE and not ctx.in_quote(starts[j], starts[j] + 1):
+                    seen.append(("m" if w in MALE else "f", starts[j], starts[j] + len(texts[j])))
                     break
         votes = Counter(g for g, _, _ in seen)
         if len(votes) == 2:

@@ -6,8 +6,6 @@ import functools
 import re
 
 import textstat
-from textstat.backend import counts
-from textstat.backend.selections import list_words
 from textstat.backend.utils import get_cmudict, get_lang_cfg, get_lang_root, get_pyphen
 
 from ..context import RecordContext
@@ -43,19 +41,57 @@ def _word_syllables(word: str) -> int:
         return len(get_pyphen(TEXTSTAT_LANG).positions(word)) + 1
 
 
+# textstat 0.7.8's word and sentence counting (backend/selections/_list_words.py,
+# transformations/_remove_punctuation.py, counts/_count_sentences.py), compiled once.
+_NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?!" + r"[tsd]|ve|ll|re" + ")")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)
+_WORD_CHARACTER = re.compile(r"\w")
+
+
+def _textstat_words(text: str) -> list[str]:
+    """`textstat.backend.selections.list_words(text)`: punctuation removed (apostrophes
+    in contractions kept), split at whitespace."""
+    return _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+def _at_most_two_words(piece: str) -> bool:
+    """`textstat count_words(piece) <= 2`. Removing punctuation deletes no whitespace, so its
+    words are the piece's whitespace-separated parts that keep a character: those holding a
+    word character (an apostrophe it keeps is followed by one)."""
+    n = 0
+    for part in piece.split():
+        if part.isalnum() or _WORD_CHARACTER.search(part):
+            n += 1
+            if n > 2:
+                return False
+    return True
+
+
+def _textstat_sentences(text: str) -> int:
+    """`textstat.backend.counts.count_sentences(text)`."""
+    if len(text) == 0:
+        return 0
+    pieces = _TEXTSTAT_SENTENCE.findall(text)
+    ignore = sum(1 for piece in pieces if _at_most_two_words(piece))
+    return max(1, len(pieces) - ignore)
+
+
 def flesch(text: str) -> tuple[float, float]:
     """`textstat.flesch_reading_ease(text)` and `textstat.flesch_kincaid_grade(text)`, the
-    same numbers computed the same way (textstat 0.7.8's formulas and its own word and
-    sentence counts), but with each word's syllables looked up once per process rather
-    than once per record: the pronouncing-dictionary lookups were most of the cost.
-    tests/test_language.py compares the two on every record we have."""
-    words = counts.count_words(text)
+    same numbers computed the same way (textstat 0.7.8's formulas and its word and sentence
+    counts, done here as it does them), but with each word's syllables looked up once per
+    process rather than once per record: the pronouncing-dictionary lookups were most of
+    the cost. tests/test_language.py compares the two on every record we have."""
+    cleaned = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
+    words = len(cleaned.split())  # count_words(text)
     try:
-        sentence_length = words / counts.count_sentences(text)
+        sentence_length = words / _textstat_sentences(text)
     except ZeroDivisionError:
         sentence_length = 0.0
     try:
-        syllables = (sum(_word_syllables(w) for w in list_words(text, lowercase=True)) if text else 0) / words
+        # list_words(text, lowercase=True): the same words, lower-cased
+        syllables = (sum(map(_word_syllables, cleaned.lower().split())) if text else 0) / words
     except ZeroDivisionError:
         syllables = 0.0
     if sentence_length == 0 or syllables == 0:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .. import lexicon
 from ..context import RecordContext
 from .base import Check, Hit, Outcome
 
@@ -17,7 +16,7 @@ def _word_hits(ctx: RecordContext) -> list[Hit]:
     hits: list[Hit] = []
     text = ctx.text
     entries = ctx.lex.respectful
-    for entry, spans in zip(entries, lexicon.scan(entries, text), strict=True):
+    for entry, spans in zip(entries, ctx.word_list_spans("respectful"), strict=True):
         for start, end in spans:
             if ctx.in_quote(start, end):
                 continue

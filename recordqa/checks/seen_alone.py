@@ -6,67 +6,86 @@ import re
 from dataclasses import dataclass
 
 from ..context import RecordContext
+from ..lexicon import prefiltered
 from ..models import SeenAlone
 from .base import Check, Hit, Outcome
 
 _SEE = (
     r"\b(?:seen|saw|see|spoke|spoken|speak|talked|talk|chatted|met|meet|visited|spent|had\s+time|time|I|me|we|us|you)\b"
 )
-ALONE = re.compile(
-    r"\b(?:alone|on\s+(?:his|her|their|my|your|our)\s+own|by\s+(?:him|her|them|your)sel(?:f|ves)|"
-    r"in\s+private|privately|one[- ]to[- ]one|1[:-]1|just\s+(?:you\s+and\s+me|me\s+and\s+you|the\s+two\s+of\s+us)|"
-    r"without\s+(?:(?:his|her|their|your|the)\s+)?(?:mum|dad|mother|father|parents?|carers?|foster\s+carers?|"
-    r"grandparents?|nan|grandmother|grandfather|aunt|uncle|staff|anyone\s+else|an\s+adult|adults|[A-Z][a-z]+)"
-    r"(?:\s+or\s+\w+)?\s+(?:being\s+)?(?:present|there|in\s+the\s+room|around))",
-    re.IGNORECASE,
+ALONE = prefiltered(
+    re.compile(
+        r"\b(?:alone|on\s+(?:his|her|their|my|your|our)\s+own|by\s+(?:him|her|them|your)sel(?:f|ves)|"
+        r"in\s+private|privately|one[- ]to[- ]one|1[:-]1|just\s+(?:you\s+and\s+me|me\s+and\s+you|the\s+two\s+of\s+us)|"
+        r"without\s+(?:(?:his|her|their|your|the)\s+)?(?:mum|dad|mother|father|parents?|carers?|foster\s+carers?|"
+        r"grandparents?|nan|grandmother|grandfather|aunt|uncle|staff|anyone\s+else|an\s+adult|adults|[A-Z][a-z]+)"
+        r"(?:\s+or\s+\w+)?\s+(?:being\s+)?(?:present|there|in\s+the\s+room|around))",
+        re.IGNORECASE,
+    )
 )
-NEG_ALONE = re.compile(
-    r"\b(?:not|n[o']t|never|unable\s+to|cannot|can't|could\s*n[o']t|couldn't|wasn't|weren't|did\s*n[o']t|didn't|"
-    r"was\s+not\s+able\s+to|were\s+not\s+able\s+to|no\s+opportunity\s+to|not\s+possible\s+to)\b"
-    r"[^.;\n]{0,60}?\b(?:alone|on\s+(?:his|her|their)\s+own|by\s+(?:him|her|them)sel(?:f|ves)|in\s+private|privately)",
-    re.IGNORECASE,
+NEG_ALONE = prefiltered(
+    re.compile(
+        r"\b(?:not|n[o']t|never|unable\s+to|cannot|can't|could\s*n[o']t|couldn't|wasn't|weren't|did\s*n[o']t|didn't|"
+        r"was\s+not\s+able\s+to|were\s+not\s+able\s+to|no\s+opportunity\s+to|not\s+possible\s+to)\b"
+        r"[^.;\n]{0,60}?\b(?:alone|on\s+(?:his|her|their)\s+own|by\s+(?:him|her|them)sel(?:f|ves)|in\s+private|privately)",
+        re.IGNORECASE,
+    )
 )
-PRESENT_THROUGHOUT = re.compile(
-    r"\b(?:present\s+(?:throughout|for\s+the\s+whole|all\s+the\s+time|the\s+whole\s+time)|"
-    r"(?:stayed|remained|was|were)\s+(?:in\s+the\s+room|present)\s+(?:throughout|the\s+whole|all)|"
-    r"(?:with|in\s+the\s+presence\s+of)\s+(?:[\w'’]+\s+){1,3}(?:present|there|in\s+the\s+room))",
-    re.IGNORECASE,
+PRESENT_THROUGHOUT = prefiltered(
+    re.compile(
+        r"\b(?:present\s+(?:throughout|for\s+the\s+whole|all\s+the\s+time|the\s+whole\s+time)|"
+        r"(?:stayed|remained|was|were)\s+(?:in\s+the\s+room|present)\s+(?:throughout|the\s+whole|all)|"
+        r"(?:with|in\s+the\s+presence\s+of)\s+(?:[\w'’]+\s+){1,3}(?:present|there|in\s+the\s+room))",
+        re.IGNORECASE,
+    )
 )
-NOT_SEEN = re.compile(
-    r"\b(?:(?:was|were|has|have|had)\s+not\s+(?:been\s+)?seen|(?:wasn't|weren't|hasn't|haven't)\s+(?:been\s+)?seen|"
-    r"(?:did\s+not|didn't|could\s+not|couldn't|was\s+unable\s+to|were\s+unable\s+to|unable\s+to|not\s+able\s+to)\s+"
-    r"(?:see|meet|speak\s+(?:to|with))|no\s+answer|no\s+reply|nobody\s+(?:was\s+)?(?:at\s+)?home|no\s+one\s+(?:was\s+)?(?:at\s+)?home|"
-    r"not\s+seen|no\s+access|not\s+at\s+home|not\s+in\s+the\s+home)\b",
-    re.IGNORECASE,
+NOT_SEEN = prefiltered(
+    re.compile(
+        r"\b(?:(?:was|were|has|have|had)\s+not\s+(?:been\s+)?seen|(?:wasn't|weren't|hasn't|haven't)\s+(?:been\s+)?seen|"
+        r"(?:did\s+not|didn't|could\s+not|couldn't|was\s+unable\s+to|were\s+unable\s+to|unable\s+to|not\s+able\s+to)\s+"
+        r"(?:see|meet|speak\s+(?:to|with))|no\s+answer|no\s+reply|nobody\s+(?:was\s+)?(?:at\s+)?home|no\s+one\s+(?:was\s+)?(?:at\s+)?home|"
+        r"not\s+seen|no\s+access|not\s+at\s+home|not\s+in\s+the\s+home)\b",
+        re.IGNORECASE,
+    )
 )
-FUTURE = re.compile(
-    r"\b(?:will|shall|going\s+to|plan\s+to|planned\s+to|aim\s+to|to\s+be\s+seen|next\s+visit|"
-    r"should|must|need\s+to|needs\s+to|would\s+like\s+to|hope\s+to|try\s+to|make\s+sure)\b",
-    re.IGNORECASE,
+FUTURE = prefiltered(
+    re.compile(
+        r"\b(?:will|shall|going\s+to|plan\s+to|planned\s+to|aim\s+to|to\s+be\s+seen|next\s+visit|"
+        r"should|must|need\s+to|needs\s+to|would\s+like\s+to|hope\s+to|try\s+to|make\s+sure)\b",
+        re.IGNORECASE,
+    )
 )
-REASON = re.compile(
-    r"\b(?:because|as\s+(?:she|he|they|it|the|his|her|their|mum|dad|[A-Z][a-z]+)|due\s+to|since|owing\s+to|"
-    r"asleep|sleeping|refused|declined|did\s*n[o']t\s+want|didn't\s+want|does\s*n[o']t\s+want|would\s*n[o']t|"
-    r"insisted|no\s+answer|no\s+reply|nobody|no\s+one|at\s+school|at\s+nursery|at\s+college|in\s+hospital|"
-    r"unwell|poorly|ill\b|non-verbal|too\s+young|is\s+a\s+baby|only\s+\d+\s+(?:months|weeks)|"
-    r"away|on\s+holiday|not\s+at\s+home|out\s+with|so\s+that|wanted\s+(?:his|her|their)|"
-    r"upset|distressed|anxious|frightened|scared|cling|so|did\s+not\s+come|would\s+not\s+come|"
-    r"is\s+(?:only\s+)?(?:one|two|a\s+baby|an\s+infant|\d+\s+months))\b",
-    re.IGNORECASE,
+REASON = prefiltered(
+    re.compile(
+        r"\b(?:because|as\s+(?:she|he|they|it|the|his|her|their|mum|dad|[A-Z][a-z]+)|due\s+to|since|owing\s+to|"
+        r"asleep|sleeping|refused|declined|did\s*n[o']t\s+want|didn't\s+want|does\s*n[o']t\s+want|would\s*n[o']t|"
+        r"insisted|no\s+answer|no\s+reply|nobody|no\s+one|at\s+school|at\s+nursery|at\s+college|in\s+hospital|"
+        r"unwell|poorly|ill\b|non-verbal|too\s+young|is\s+a\s+baby|only\s+\d+\s+(?:months|weeks)|"
+        r"away|on\s+holiday|not\s+at\s+home|out\s+with|so\s+that|wanted\s+(?:his|her|their)|"
+        r"upset|distressed|anxious|frightened|scared|cling|so|did\s+not\s+come|would\s+not\s+come|"
+        r"is\s+(?:only\s+)?(?:one|two|a\s+baby|an\s+infant|\d+\s+months))\b",
+        re.IGNORECASE,
+    )
 )
-ADULT_SUBJECT = re.compile(
-    r"\b(?:father|dad|mother|mum|mr|mrs|ms|partner|step-?father|stepdad|grandmother|grandfather|uncle|aunt|carer)\b"
-    r"[^.;\n]{0,40}\b(?:was|were|has|had|could|did)\s+not\b",
-    re.IGNORECASE,
+ADULT_SUBJECT = prefiltered(
+    re.compile(
+        r"\b(?:father|dad|mother|mum|mr|mrs|ms|partner|step-?father|stepdad|grandmother|grandfather|uncle|aunt|carer)\b"
+        r"[^.;\n]{0,40}\b(?:was|were|has|had|could|did)\s+not\b",
+        re.IGNORECASE,
+    )
 )
 
 
-SEE = re.compile(_SEE, re.I)
-ALONE_WITH_ME = re.compile(
-    r"\b(?:just\s+you\s+and\s+me|seen\s+alone|alone\s+with\s+me|on\s+(?:his|her|their)\s+own\s+with\s+me)\b", re.I
+SEE = prefiltered(re.compile(_SEE, re.I))
+ALONE_WITH_ME = prefiltered(
+    re.compile(
+        r"\b(?:just\s+you\s+and\s+me|seen\s+alone|alone\s+with\s+me|on\s+(?:his|her|their)\s+own\s+with\s+me)\b", re.I
+    )
 )
-PAST = re.compile(r"\b(?:was|were|I\s+saw|spoke|talked)\b", re.I)
-REASON_NEXT = re.compile(r"^\s*(?:this\s+was\s+)?(?:because|as|due\s+to|she\s+was\s+asleep|he\s+was\s+asleep)", re.I)
+PAST = prefiltered(re.compile(r"\b(?:was|were|I\s+saw|spoke|talked)\b", re.I))
+REASON_NEXT = prefiltered(
+    re.compile(r"^\s*(?:this\s+was\s+)?(?:because|as|due\s+to|she\s+was\s+asleep|he\s+was\s+asleep)", re.I)
+)
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 
 from ..context import RecordContext
+from ..lexicon import prefiltered
 from .base import Check, Hit, Outcome
 
-UNSOURCED = re.compile(
-    r"\b(?:it\s+(?:was|has\s+been|is|had\s+been)\s+(?:reported|said|alleged|claimed|suggested|noted|disclosed|raised)|"
-    r"(?:I|we)\s+(?:was|were|have\s+been|had\s+been)\s+(?:told|informed|advised|made\s+aware)(?!\s+by)|"
-    r"concerns?\s+(?:were|was|have\s+been|has\s+been)\s+(?:raised|reported|shared)(?!\s+by)|"
-    r"(?:allegedly|reportedly|apparently|rumoured)|(?:is|are)\s+(?:believed|said|thought|known)\s+to\s+(?:be|have))\b",
-    re.IGNORECASE,
+UNSOURCED = prefiltered(
+    re.compile(
+        r"\b(?:it\s+(?:was|has\s+been|is|had\s+been)\s+(?:reported|said|alleged|claimed|suggested|noted|disclosed|raised)|"
+        r"(?:I|we)\s+(?:was|were|have\s+been|had\s+been)\s+(?:told|informed|advised|made\s+aware)(?!\s+by)|"
+        r"concerns?\s+(?:were|was|have\s+been|has\s+been)\s+(?:raised|reported|shared)(?!\s+by)|"
+        r"(?:allegedly|reportedly|apparently|rumoured)|(?:is|are)\s+(?:believed|said|thought|known)\s+to\s+(?:be|have))\b",
+        re.IGNORECASE,
+    )
 )
 
 
