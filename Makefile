@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install run check test lint browser bench evaluate train clean
+.PHONY: install run check test lint browser postgres bench evaluate train clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
@@ -31,7 +31,15 @@ browser:
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null || echo "chromium not installed: browser tests will skip"; \
 	else echo "no /usr/bin/chromium and not root: browser tests will skip"; fi
 
-test: install browser
+# Debian's PostgreSQL server for the store tests (tests/test_store.py starts its own throwaway
+# cluster with initdb + pg_ctl): installed when missing and we are root; otherwise those tests skip.
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || echo "postgresql not installed: PostgreSQL store tests will skip"; \
+	else echo "no PostgreSQL server binaries and not root: PostgreSQL store tests will skip"; fi
+
+test: install browser postgres
 	$(BIN)/ruff check recordqa api tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q

@@ -16,9 +16,23 @@ class Code(StrEnum):
     BAD_RECORD = "RQE105"
     NO_SUCH_FILE = "RQE106"
     UNKNOWN_CHECK = "RQE107"
+    LONG_RUN = "RQE108"
+    # Audit inputs (recordqa audit): each gives an error row, and the rest of the batch goes on.
+    BAD_DATE = "RQE110"
+    MISSING_TEXT = "RQE111"
+    BAD_CSV = "RQE112"
+    BAD_DOCX = "RQE113"
+    DUPLICATE_ID = "RQE114"
+    UNKNOWN_RECORD_TYPE = "RQE115"
+    UNSUPPORTED_FILE = "RQE116"
+    EMPTY_INPUT = "RQE117"
+    ANALYSIS_FAILED = "RQE118"
     BAD_DATA_FILE = "RQE201"
     UNKNOWN_PROFILE = "RQE202"
     NO_MODEL = "RQE203"
+    # Audits (RQE4xx; RQE3xx are the service's own): the database cannot be reached or went away; the engine cannot start.
+    STORE_UNAVAILABLE = "RQE401"
+    ENGINE_UNAVAILABLE = "RQE402"
 
 
 class RecordQAError(Exception):
@@ -36,3 +50,7 @@ class InputError(RecordQAError):
 
 class DataError(RecordQAError):
     """A profile, word list or model file is missing or malformed."""
+
+
+class StoreError(RecordQAError):
+    """The audit store cannot be reached or failed; what was committed before is kept."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +10,8 @@ from spacy.language import Language
 
 from recordqa import engine, pipeline
 from recordqa.models import Metadata, Record, Result
+from tests.pgserver import PgServer
+from tests.pgserver import unavailable as pg_unavailable
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -60,3 +62,17 @@ def analyse(nlp: Language) -> Analyse:
         return engine.analyse(rec, profile=profile)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PgServer]:
+    """A real PostgreSQL server for the session (tests/pgserver.py); skips with the reason
+    when Debian's server binaries are missing."""
+    why = pg_unavailable()
+    if why:
+        pytest.skip(why)
+    server = PgServer()
+    try:
+        yield server
+    finally:
+        server.close()

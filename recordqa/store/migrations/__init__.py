@@ -1,0 +1,1 @@
+"""Alembic migrations for the store, run by `Store.upgrade()` (alembic.command.upgrade)."""
