@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
+from datetime import date
 from enum import IntEnum
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .errors import Code, InputError, RecordQAError
@@ -198,6 +200,116 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     return Exit.OK
 
 
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def cmd_coach(args: argparse.Namespace, out: TextIO) -> int:
+    from .coach import for_worker, missing_sqlite, render_html, render_text
+    from .store import Store, database_url
+
+    url = database_url(args.db)
+    if missing := missing_sqlite(url):
+        raise InputError(Code.NO_SUCH_FILE, f"No store at {missing}: run `recordqa audit` first, or give --db.")
+    store = Store(url)
+    try:
+        summary = for_worker(store, worker=args.worker, team=args.team, since=args.since)
+    finally:
+        store.dispose()
+    if args.format == "json":
+        out.write(summary.model_dump_json(indent=2) + "\n")
+    elif args.format == "html":
+        out.write(render_html(summary))
+    else:
+        out.write(render_text(summary) + "\n")
+    return Exit.OK
+
+
+def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
+    import signal
+
+    from .audit import AuditOptions, run_audit
+    from .errors import StoreError
+    from .inputs import ColumnMap, check_paths
+
+    paths = [Path(p) for p in args.inputs]
+    try:
+        check_paths(paths)  # no such file, empty folder: a usage error, before any work
+    except InputError as exc:
+        print(f"recordqa: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    columns = ColumnMap(
+        id=args.id_col,
+        text=args.text_col,
+        record_type=args.type_col,
+        event_date=args.event_date_col,
+        recorded_date=args.recorded_date_col,
+        worker=args.worker_col,
+        team=args.team_col,
+        case_id=args.case_col,
+    )
+    options = AuditOptions(
+        out=Path(args.out),
+        db_url=args.db,
+        profile=args.profile,
+        record_type=args.record_type,
+        keep_text=args.keep_text,
+        jobs=args.jobs,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        columns=columns,
+        chunk_size=args.chunk_size,
+        title=args.title,
+        progress_bar=not args.quiet,
+    )
+    def interrupted(signum: int, frame: object) -> None:
+        # The first Ctrl-C (or a polite kill, SIGTERM) stops the audit cleanly: finished chunks
+        # are saved. Another one while it stops is ignored, so the stop is not itself broken.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    saved: list[tuple[signal.Signals, Any]] = []
+    with contextlib.suppress(ValueError):  # not the main thread
+        for which in (signal.SIGINT, signal.SIGTERM):
+            saved.append((which, signal.signal(which, interrupted)))
+    try:
+        summary = run_audit(paths, options)
+    except StoreError as exc:
+        print(f"recordqa: {exc}", file=sys.stderr)
+        return Exit.ERROR
+    except RecordQAError as exc:
+        print(f"recordqa: {exc}", file=sys.stderr)
+        return Exit.ERROR if exc.code == Code.ENGINE_UNAVAILABLE else Exit.INPUT
+    finally:
+        for which, handler in saved:
+            signal.signal(which, handler)
+    line = (
+        f"{summary.inputs} inputs: {summary.scored} scored, {summary.errors} error rows, "
+        f"{summary.skipped} already scored (skipped); run {summary.run_id}; store {summary.db_url}"
+    )
+    if summary.interrupted:
+        left = summary.inputs - summary.scored - summary.errors - summary.skipped
+        print(
+            f"recordqa: interrupted. {line}. {left} not scored yet: run the same command again to resume "
+            "(records in the store are skipped).",
+            file=sys.stderr,
+        )
+        return 130
+    out.write(line + "\n")
+    if summary.not_in_results_jsonl:
+        out.write(
+            f"  note: {summary.not_in_results_jsonl} records scored by an earlier run with another --out are in the "
+            "CSVs and the report but not in results.jsonl\n"
+        )
+    for name, path in summary.outputs.items():
+        out.write(f"  {name:<14} {path}\n")
+    return Exit.OK
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="recordqa",
@@ -246,6 +358,35 @@ def parser() -> argparse.ArgumentParser:
     cv.add_argument("--json", action="store_true")
     cv.set_defaults(func=cmd_coverage)
 
+    a = sub.add_parser(
+        "audit",
+        help="score a folder, CSV or JSON Lines export into the store; CSV, JSON Lines and HTML reports",
+    )
+    a.add_argument("inputs", nargs="+", metavar="INPUT", help="a folder (.txt, .md, .docx), a .csv or a .jsonl file")
+    a.add_argument("--out", default="audit-out", help="folder for the outputs (default: ./audit-out)")
+    a.add_argument("--db", default=None, help="database URL (default: RECORDQA_DATABASE_URL, else sqlite:///recordqa.db)")
+    a.add_argument("--profile", default=None, help="a built-in profile name or a profile file")
+    a.add_argument("--record-type", choices=RECORD_TYPES, help="for records whose input gives none")
+    a.add_argument("--keep-text", action="store_true", help="store the note text (records and findings)")
+    a.add_argument("--jobs", type=int, default=None, help="worker processes (default: the core count)")
+    a.add_argument("--engine", choices=("local", "dask"), default="local")
+    a.add_argument("--scheduler", default=None, help="Dask scheduler address (default: a local cluster)")
+    a.add_argument("--chunk-size", type=int, default=50, help="records per task and per store transaction")
+    a.add_argument("--title", default="recordqa audit", help="the HTML report's title")
+    a.add_argument("--quiet", action="store_true", help="no progress bar")
+    for opt, default in (
+        ("--id-col", "id"),
+        ("--text-col", "text"),
+        ("--type-col", "record_type"),
+        ("--event-date-col", "event_date"),
+        ("--recorded-date-col", "recorded_date"),
+        ("--worker-col", "worker"),
+        ("--team-col", "team"),
+        ("--case-col", "case_id"),
+    ):
+        a.add_argument(opt, default=default, help=f"CSV column or JSON field (default: {default})")
+    a.set_defaults(func=cmd_audit)
+
     t = sub.add_parser("train", help="train the fact/opinion classifier from corpora/")
     t.add_argument(
         "--corpus",
@@ -255,6 +396,16 @@ def parser() -> argparse.ArgumentParser:
     )
     t.add_argument("--out", default="models")
     t.set_defaults(func=cmd_train)
+
+    co = sub.add_parser("coach", help="one worker's coaching summary from the audit store")
+    co.add_argument("--worker", required=True, help="the worker's id, as in the records' metadata")
+    co.add_argument("--team", help="compare with this team (default: the worker's own team, else everyone)")
+    co.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="only records dated on or after this")
+    co.add_argument(
+        "--db", metavar="URL", help="the store (default: RECORDQA_DATABASE_URL, else sqlite:///recordqa.db)"
+    )
+    co.add_argument("--format", choices=("text", "json", "html"), default="text")
+    co.set_defaults(func=cmd_coach)
     return p
 
 

@@ -3,17 +3,15 @@ its documentation (data/checks.yaml). The standards it serves come from the cata
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict
-
+from ..checkdocs import CheckDoc, Example, docs
 from ..context import RecordContext
 from ..models import Severity, Status
+
+__all__ = ["Check", "CheckDoc", "Example", "Hit", "Outcome", "docs", "missing_outcome"]
 
 
 @dataclass
@@ -47,37 +45,6 @@ class Check:
     # record is not run at all (its result is only "not applicable", with no detail).
     # tests/test_check_examples.py holds every check to what it says here.
     detail: bool = True
-
-
-class Example(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: str
-    record_type: str = "visit"
-    child_names: list[str] = []
-    child_ages: list[int] = []
-    event_date: str | None = None
-    recorded_date: str | None = None
-    profile: str | None = None
-
-
-class CheckDoc(BaseModel):
-    """A check's page for `recordqa explain`, and its pass/fail example table."""
-
-    model_config = ConfigDict(extra="forbid")
-    title: str
-    what: str
-    why: str
-    limits: str
-    codes: dict[str, Severity]
-    fail: list[Example]
-    passes: list[Example]
-
-
-@functools.lru_cache(maxsize=1)
-def docs() -> dict[str, CheckDoc]:
-    path = resources.files("recordqa") / "data" / "checks.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {key: CheckDoc.model_validate(value) for key, value in data["checks"].items()}
 
 
 def missing_outcome(wanted: int, missing: int, noun: str, hits: list[Hit], detail: dict[str, Any]) -> Outcome:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .. import checkdocs
 from ..models import Record, Result
 
 
@@ -68,8 +69,13 @@ def stored_record(
     scored_at: datetime | None = None,
 ) -> StoredRecord:
     """The row kept for one scored record: scores, statuses, codes and offsets; text only when
-    `keep_text` (the user opted in)."""
+    `keep_text` (the user opted in).
+
+    A finding's message and suggestion can quote the note ("'IRO' is not explained", a child's
+    name), so without `keep_text` the message is the check's title and there is no suggestion.
+    """
     md = record.metadata
+    titles = checkdocs.titles()
     findings = [
         StoredFinding(
             check=f.check,
@@ -77,8 +83,8 @@ def stored_record(
             severity=f.severity,
             start=f.start,
             end=f.end,
-            message=f.message,
-            suggestion=f.suggestion,
+            message=f.message if keep_text else titles.get(f.check, f.check),
+            suggestion=f.suggestion if keep_text else None,
             standard_id=f.standard.id if f.standard else None,
             text=f.text if keep_text else None,
         )
