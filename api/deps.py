@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import hmac
 import logging
+import math
 import threading
-from collections.abc import Sequence
+import time
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
@@ -16,11 +21,71 @@ from recordqa.errors import Code, InputError, RecordQAError
 from recordqa.models import Record, Result
 
 from .errors import ApiError, ServiceCode
-from .settings import Settings, get_settings
+from .settings import HASH_PREFIX, Settings, get_settings
 
 log = logging.getLogger("api")
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def lone_surrogate(text: str) -> int | None:
+    """The index of the first lone UTF-16 surrogate in `text` (JSON may escape one: "\\ud800"), else None."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start
+    return None
+
+
+def check_unicode(record: Record) -> None:
+    """InputError (RQE103) for text that is not Unicode: spaCy and the JSON answer cannot take a lone surrogate."""
+    at = lone_surrogate(record.text)
+    if at is not None:
+        raise InputError(
+            Code.NOT_UTF8,
+            f"field 'text': character {at} is a lone UTF-16 surrogate, which is not Unicode text; "
+            "send UTF-8 (astral characters as surrogate pairs).",
+        )
+
+
+class Gate:
+    """Admission to the analyser: at most `limit` requests at once, at most `queue` more
+    waiting, each for at most `timeout` seconds; beyond that 503 with Retry-After, never a hang."""
+
+    def __init__(self, limit: int, queue: int, timeout: float) -> None:
+        self.limit, self.queue, self.timeout = limit, queue, timeout
+        self.waiting = 0
+        self.mean_seconds = 0.1  # how long a place is held, a moving average (for Retry-After)
+        self._places = asyncio.Semaphore(limit)
+
+    def retry_after(self) -> int:
+        """Seconds until the queue ahead has likely drained (at least 1, at most 120)."""
+        return max(1, min(120, math.ceil((self.waiting + 1) * self.mean_seconds / self.limit)))
+
+    def _busy(self, why: str) -> ApiError:
+        wait = self.retry_after()
+        return ApiError(
+            503, ServiceCode.BUSY, f"The service is busy ({why}); try again in {wait} s.", {"Retry-After": str(wait)}
+        )
+
+    @asynccontextmanager
+    async def place(self) -> AsyncIterator[None]:
+        if self._places.locked() and self.waiting >= self.queue:
+            raise self._busy(f"{self.waiting} requests already waiting")
+        self.waiting += 1
+        try:
+            async with asyncio.timeout(self.timeout):
+                await self._places.acquire()
+        except TimeoutError:
+            raise self._busy(f"no place within {self.timeout:g} s") from None
+        finally:
+            self.waiting -= 1
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self._places.release()
+            self.mean_seconds = 0.8 * self.mean_seconds + 0.2 * (time.monotonic() - started)
 
 
 class Runner:
@@ -28,12 +93,20 @@ class Runner:
 
     spaCy does not promise that one `Language` may be called from several threads at
     once, and the work is CPU-bound, so requests take turns; run more workers to scale.
+    Requests are admitted through a `Gate` (`max_concurrent`, `max_queue`, `queue_timeout_seconds`).
     """
 
     def __init__(self) -> None:
         self.ready = threading.Event()
         self.failure: RecordQAError | None = None
         self._lock = threading.Lock()
+        self._gate: Gate | None = None
+
+    def gate(self, settings: Settings) -> Gate:
+        """The admission gate, made on first use from the app's settings (in the event loop)."""
+        if self._gate is None:
+            self._gate = Gate(settings.max_concurrent, settings.max_queue, settings.queue_timeout_seconds)
+        return self._gate
 
     def warm(self, profile: str) -> None:
         """Load the spaCy pipeline, the classifier and the default profile; analyse one tiny record."""
@@ -57,22 +130,40 @@ class Runner:
             )
 
     def analyse(self, record: Record, profile: str, record_type: str | None) -> Result:
+        check_unicode(record)
         with self._lock:
             return engine.analyse(record, profile=profile, record_type=record_type)
 
     def analyse_many(self, records: Sequence[Record]) -> list[Result | InputError]:
+        """One result or InputError per record, in order (a record that is not Unicode gets its error in place)."""
+        out: list[Result | InputError | None] = []
+        good: list[Record] = []
+        for rec in records:
+            try:
+                check_unicode(rec)
+            except InputError as exc:
+                out.append(exc)
+                continue
+            out.append(None)
+            good.append(rec)
         with self._lock:
-            return list(engine.analyse_many(records))
+            done = iter(engine.analyse_many(good)) if good else iter(())
+            return [item if item is not None else next(done) for item in out]
 
 
-def get_runner(request: Request, settings: SettingsDep) -> Runner:
-    """The app's runner, once it is warm (waits up to `ready_wait_seconds`, then 503)."""
+async def get_runner(request: Request, settings: SettingsDep) -> AsyncIterator[Runner]:
+    """The app's runner, once it is warm (waits up to `ready_wait_seconds`, then 503), and a
+    place at it (waits up to `queue_timeout_seconds`, then 503), held until the route returns."""
     runner: Runner = request.app.state.runner
-    runner.wait(settings.ready_wait_seconds)
-    return runner
+    deadline = time.monotonic() + settings.ready_wait_seconds
+    while not runner.ready.is_set() and runner.failure is None and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    runner.wait(0)
+    async with runner.gate(settings).place():
+        yield runner
 
 
-RunnerDep = Annotated[Runner, Depends(get_runner)]
+RunnerDep = Annotated[Runner, Depends(get_runner, scope="function")]
 
 _key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="One of RECORDQA_API_KEYS")
 _bearer = HTTPBearer(auto_error=False, description="One of RECORDQA_API_KEYS, as a bearer token")
@@ -88,9 +179,11 @@ def require_api_key(
     if not keys:
         return
     supplied = key or (bearer.credentials if bearer else "")
+    # Only hashes are held: the supplied key is hashed, and compared with every hash in constant time.
+    digest = (HASH_PREFIX + hashlib.sha256(supplied.encode("utf-8", "surrogatepass")).hexdigest()).encode()
     matched = False
-    for candidate in keys:  # every key is compared, in constant time each
-        matched |= hmac.compare_digest(supplied.encode(), candidate.encode())
+    for candidate in keys:
+        matched |= hmac.compare_digest(digest, candidate.encode())
     if not supplied or not matched:
         raise ApiError(
             401,

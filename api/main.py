@@ -11,13 +11,14 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from recordqa import __version__
 
 from .deps import Runner, require_api_key
-from .errors import ApiError, api_error_handler, validation_handler
-from .middleware import BodyLimit, CatchAll, SecurityHeaders, install_log_filter, log
-from .routes import analyse, catalogue, health, languagetool, page
+from .errors import ApiError, api_error_handler, http_error_handler, validation_handler
+from .middleware import CatchAll, RequestTimeout, SecurityHeaders, UnicodeGuard, install_log_filter, log
+from .routes import analyse, audits, catalogue, coach, health, languagetool, page
 from .settings import Settings, get_settings, unknown_variables
 
 DESCRIPTION = """Scores how a children's social care case record is **written** against the recording
@@ -63,22 +64,29 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     app.add_exception_handler(RequestValidationError, validation_handler)
     app.add_exception_handler(ApiError, api_error_handler)
+    app.add_exception_handler(StarletteHTTPException, http_error_handler)
 
     guarded = [Depends(require_api_key)]
     v1 = APIRouter(prefix="/v1", dependencies=guarded)
     v1.include_router(analyse.router)
     v1.include_router(catalogue.router)
+    v1.include_router(coach.router)
+    v1.include_router(audits.router)
     v2 = APIRouter(prefix="/v2", dependencies=guarded)
     v2.include_router(languagetool.router)
     app.include_router(v1)
     app.include_router(v2)
     app.include_router(health.router)
     app.include_router(page.router)
+    app.include_router(coach.page_router)
     app.mount("/static", StaticFiles(directory=page.STATIC), name="static")
 
-    # Last added runs first: headers on every answer, then the catch-all, then the size limit.
-    app.add_middleware(BodyLimit, limit=lambda: current().max_body_bytes)
+    # Last added runs first: headers on every answer, the request timeout, the catch-all, the
+    # size limit, then the lone-surrogate guard.
+    app.add_middleware(UnicodeGuard)
+    app.add_middleware(audits.BodyLimitExceptUploads, limit=lambda: current().max_body_bytes)  # uploads: own limit
     app.add_middleware(CatchAll)
+    app.add_middleware(RequestTimeout, seconds=lambda: current().request_timeout_seconds)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -17,7 +17,7 @@ from fastapi import FastAPI
 from spacy.language import Language
 
 from api.main import create_app
-from api.settings import Settings, get_settings
+from api.settings import Settings, get_settings, hash_key
 
 
 @dataclass
@@ -91,7 +91,7 @@ def keyed(nlp: Language) -> Iterator[Served]:
     os.environ["RECORDQA_API_KEYS"] = "alpha-key-123, beta-key-456"
     get_settings.cache_clear()
     try:
-        assert get_settings().keys() == ("alpha-key-123", "beta-key-456")
+        assert get_settings().keys() == (hash_key("alpha-key-123"), hash_key("beta-key-456"))
         s = serve(create_app(get_settings()))
     finally:
         if old is None:

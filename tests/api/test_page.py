@@ -188,3 +188,28 @@ def test_the_page_runs_under_its_own_csp(browser: Any, served: Served) -> None:
         assert not pg.problems, pg.problems
     finally:
         context.close()
+
+
+def test_markup_in_findings_is_shown_as_text(page: Any) -> None:
+    """Findings carry the record's words (a child's quote, an action without a date): markup
+    in them reaches the findings panel and the tooltip as characters, never as elements."""
+    pg = page
+    evil = (
+        'Visit to Amy. I saw Amy alone in her room. Amy said, "<img src=x onerror=alert(1)> I miss '
+        '<script>alert(2)</script> my brother." The house was <i onmouseover=alert(3)>dirty</i>. '
+        "SW to monitor <svg onload=alert(4)> ongoing."
+    )
+    write(pg, evil)
+    pg.wait_for_timeout(300)
+    panel = pg.locator("#findings").text_content()
+    assert "<img src=x onerror=alert(1)> I miss <script>alert(2)</script> my brother." in panel
+    assert "SW to monitor <svg onload=alert(4)> ongoing." in panel
+    assert "<i onmouseover=alert(3)>dirty</i>" in pg.locator("#mirror").text_content()
+    assert pg.locator("img, svg, i[onmouseover], #findings script, #mirror script, #tip script").count() == 0
+    for button in pg.locator("#findings button.finding").all():
+        button.hover()  # any handler that had been created would fire now
+        button.click()
+    hover_mark(pg, "monitor")
+    tip = pg.locator("#tip").text_content()
+    assert "timescale" in tip and pg.locator("#tip svg, #tip img, #tip script").count() == 0
+    assert not pg.problems, pg.problems
