@@ -108,8 +108,24 @@ def main() -> None:
         md += baseline_section(base, ov, lat, gro)
     md += f"\n---\nAll of the above: `.venv/bin/python bench/report.py {' '.join(sys.argv[1:])}`".rstrip()
     md += f" ({elapsed / 60:.0f} minutes), {date.today().isoformat()}.\n"
+    md += kept_sections(Path(args.out))
     Path(args.out).write_text(md, encoding="utf-8")
     print(f"wrote {args.out}")
+
+
+# Sections that their own, longer benchmarks write (bench/audit.py: 10,000 records through
+# `recordqa audit`; bench/load.py: 50 clients against the service for a minute): a report run
+# keeps them as they are in the file.
+KEPT = ("## Audit", "## Load")
+
+
+def kept_sections(path: Path) -> str:
+    if not path.is_file():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    parts = text.split("\n## ")
+    kept = ["## " + p for p in parts[1:] if ("## " + p).startswith(KEPT)]
+    return "".join("\n" + p.rstrip("\n") + "\n" for p in kept)
 
 
 def write(machine, ov, ov_cmd, lat, lat_cmd, api, api_cmd, thr, thr_cmd, memo, mem_cmd, gro, gro_cmd) -> str:  # type: ignore[no-untyped-def]

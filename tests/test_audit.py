@@ -5,6 +5,7 @@ SIGKILL and Ctrl-C with every record exactly once; the database going away; the 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import random
@@ -20,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from recordqa.audit import AuditOptions, AuditProgress, run_audit
+from recordqa.cli import main
 from recordqa.models import Result
 from recordqa.store import Store
 from tests import synthetic
@@ -67,6 +69,12 @@ def test_audit_of_gold_dev_gives_a_row_for_every_record(tmp_path: Path) -> None:
     assert "<html" in (out / "report.html").read_text().lower()
     store = Store(opts.db_url)
     assert all(r.text is None for r in store.records())
+    # The manager's view of one worker in it, from the command line.
+    worker = rows[0]["worker"]
+    assert worker
+    coached = io.StringIO()
+    assert main(["coach", "--worker", worker, "--db", opts.db_url], out=coached) == 0
+    assert worker in coached.getvalue() and "Where coaching would help most" in coached.getvalue()
     # Run again: everything is skipped, the outputs are the same records.
     again = run_audit([src, bad], opts)
     assert (again.scored, again.skipped, again.errors) == (0, summary.scored, 3)
