@@ -8,7 +8,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     RECORDQA_HOST=0.0.0.0 \
-    RECORDQA_PORT=8000
+    RECORDQA_PORT=8000 \
+    RECORDQA_DATABASE_URL=sqlite:////data/recordqa.db \
+    RECORDQA_AUDIT_DIR=/data/audit-jobs
 
 WORKDIR /app
 
@@ -16,7 +18,7 @@ WORKDIR /app
 # pip package), less the test and lint tools that are never imported at run time. --no-deps
 # installs exactly the pinned versions; `pip check` then proves nothing is missing.
 COPY requirements.lock ./
-RUN grep -v -E '^(playwright|greenlet|pytest|hypothesis|ruff|mypy|types-PyYAML|httpx|httpcore)==' requirements.lock \
+RUN grep -v -E '^(playwright|greenlet|pytest|hypothesis|ruff|mypy|types-PyYAML|httpx|httpcore|schemathesis|hypothesis-graphql|graphql-core|harfile|jsonschema_rs|pyrate-limiter|Werkzeug)==' requirements.lock \
         > runtime.lock \
     && pip install --no-deps -r runtime.lock \
     && pip check
@@ -30,7 +32,12 @@ COPY api ./api
 COPY models/fact_opinion.joblib models/fact_opinion.md ./models/
 RUN pip install --no-deps -e . \
     && python -c "from recordqa import classifier; assert classifier.model_path().is_file(), classifier.model_path()" \
-    && useradd --system --uid 10001 --home-dir /nonexistent --shell /usr/sbin/nologin recordqa
+    && useradd --system --uid 10001 --home-dir /nonexistent --shell /usr/sbin/nologin recordqa \
+    && mkdir /data && chown recordqa /data
+
+# The audit store and the service's audit jobs (case data: mount a private volume here, or set
+# RECORDQA_DATABASE_URL to PostgreSQL).
+VOLUME /data
 
 USER recordqa
 EXPOSE 8000
