@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from recordqa import checkdocs
 from recordqa.audit import AuditOptions, AuditProgress, run_audit
 from recordqa.cli import main
 from recordqa.models import Result
@@ -69,6 +70,11 @@ def test_audit_of_gold_dev_gives_a_row_for_every_record(tmp_path: Path) -> None:
     assert "<html" in (out / "report.html").read_text().lower()
     store = Store(opts.db_url)
     assert all(r.text is None for r in store.records())
+    # Messages can quote the note ("'IRO' is not explained"): without --keep-text the store
+    # keeps each finding's check title instead, and no suggestion.
+    titles = checkdocs.titles()
+    kept = [f for r in store.records() for f in r.findings]
+    assert kept and all(f.message == titles[f.check] and f.suggestion is None and f.text is None for f in kept)
     # The manager's view of one worker in it, from the command line.
     worker = rows[0]["worker"]
     assert worker
