@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import itertools
 import json
 import os
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -301,20 +302,74 @@ def run_audit(
     stop = stop or threading.Event()
     prof_name = profiles.load(options.profile or "default").name  # an unknown profile fails here
     profile_arg = options.profile or "default"
-    entries = list(read_inputs(inputs, options.columns, options.record_type))
+    scan = _scan(inputs, options)  # the first pass: keys and error rows, no record text kept
     store = Store(options.db_url)
     try:
         store.upgrade()
         run_id = store.start_run(
             profile=prof_name, inputs=[display_path(p) for p in inputs], options=_options_record(options)
         )
-        return _run(entries, inputs, options, store, run_id, prof_name, profile_arg, progress, stop, t0)
+        return _run(scan, inputs, options, store, run_id, prof_name, profile_arg, progress, stop, t0)
     finally:
         store.dispose()
 
 
+@dataclass(slots=True)
+class _Scan:
+    """What the first pass over the inputs keeps: the count, the item keys in input order and
+    the error rows (input that cannot be scored). No record text."""
+
+    total: int = 0
+    keys: list[str] = field(default_factory=list)
+    errors: list[ErrorRow] = field(default_factory=list)
+
+
+def _scan(inputs: Sequence[Path], options: AuditOptions) -> _Scan:
+    scan = _Scan()
+    for e in read_inputs(inputs, options.columns, options.record_type):
+        scan.total += 1
+        if isinstance(e, Item):
+            scan.keys.append(e.key)
+        else:
+            scan.errors.append(e)
+    return scan
+
+
+def _todo_chunks(
+    inputs: Sequence[Path], options: AuditOptions, store: Any, on_skipped: Callable[[int], None]
+) -> Generator[list[Item], None, None]:
+    """The second pass: the items read again lazily, looked up in the store a chunk at a time
+    (those scored already are counted through `on_skipped`), the rest yielded in chunks of
+    `chunk_size`, in input order. At most two chunks of items are held here."""
+    size = max(1, options.chunk_size)
+    batch: list[Item] = []
+    todo: list[Item] = []
+
+    def lookup() -> None:
+        done = store.scored_keys(i.key for i in batch)
+        if done:
+            on_skipped(sum(1 for i in batch if i.key in done))
+        todo.extend(i for i in batch if i.key not in done)
+        batch.clear()
+
+    for e in read_inputs(inputs, options.columns, options.record_type):
+        if not isinstance(e, Item):
+            continue  # error rows were kept by the first pass
+        batch.append(e)
+        if len(batch) >= size:
+            lookup()
+            while len(todo) >= size:
+                yield todo[:size]
+                del todo[:size]
+    if batch:
+        lookup()
+    while todo:
+        yield todo[:size]
+        del todo[:size]
+
+
 def _run(
-    entries: list[Item | ErrorRow],
+    scan: _Scan,
     inputs: Sequence[Path],
     options: AuditOptions,
     store: Any,
@@ -327,11 +382,10 @@ def _run(
 ) -> AuditSummary:
     from tqdm import tqdm
 
-    items = [e for e in entries if isinstance(e, Item)]
-    input_errors = [replace(e, run_id=run_id) for e in entries if isinstance(e, ErrorRow)]
-    done_keys = store.scored_keys(i.key for i in items)
-    todo = [i for i in items if i.key not in done_keys]
-    counts = {"inputs": len(entries), "scored": 0, "errors": len(input_errors), "skipped": len(items) - len(todo)}
+    total = scan.total
+    input_errors = [replace(e, run_id=run_id) for e in scan.errors]
+    scan.errors = []
+    counts = {"inputs": total, "scored": 0, "errors": len(input_errors), "skipped": 0}
     store.save([], input_errors)
     out = Path(options.out)
     (out / PARTS).mkdir(parents=True, exist_ok=True)
@@ -339,8 +393,8 @@ def _run(
     errors_all: list[ErrorRow] = list(input_errors)
 
     bar = tqdm(
-        total=len(entries),
-        initial=counts["errors"] + counts["skipped"],
+        total=total,
+        initial=counts["errors"],
         unit="rec",
         file=sys.stderr,
         disable=not options.progress_bar,
@@ -357,7 +411,7 @@ def _run(
             progress(
                 AuditProgress(
                     run_id,
-                    len(entries),
+                    total,
                     done,
                     counts["scored"],
                     counts["errors"],
@@ -366,9 +420,17 @@ def _run(
                 )
             )
 
+    def skipped(n: int) -> None:
+        counts["skipped"] += n
+        report()
+
     report()
     interrupted = False
-    if todo and not stop.is_set():
+    # The items still to score, read lazily; the first chunk is looked for before any worker
+    # starts, so that a run with nothing left to score starts none.
+    chunks = _todo_chunks(inputs, options, store, skipped)
+    first = next(chunks, None)
+    if first is not None and not stop.is_set():
         jobs = _jobs(options)
         try:
             backend: _Backend = (
@@ -387,7 +449,7 @@ def _run(
         failed = False
         try:
             with part.open("a", encoding="utf-8") as fh:
-                for chunk_out in _score(backend, todo, options.chunk_size, run_id, stop):
+                for chunk_out in _score(backend, itertools.chain([first], chunks), run_id, stop):
                     # The Result JSON first (flushed to disk), then the store: a kill between the two
                     # leaves a line that the resume writes again and the merge keeps once.
                     lines = [js for js, _ in chunk_out if js is not None]
@@ -413,10 +475,12 @@ def _run(
             if failed:
                 with contextlib.suppress(Exception):
                     store.finish_run(run_id, status="failed", counts=counts)
-        interrupted = stop.is_set() and counts["scored"] + counts["errors"] + counts["skipped"] < len(entries)
+        interrupted = stop.is_set() and counts["scored"] + counts["errors"] + counts["skipped"] < total
     else:
         bar.close()
-        interrupted = stop.is_set() and bool(todo)
+        interrupted = stop.is_set() and first is not None
+    chunks.close()
+    first = None
 
     if interrupted:
         store.finish_run(run_id, status="interrupted", counts=counts)
@@ -431,7 +495,7 @@ def _run(
             {},
             time.monotonic() - t0,
         )
-    outputs, missing = write_outputs(out, items, errors_all, store, title=options.title, profile=prof_name)
+    outputs, missing = write_outputs(out, scan.keys, errors_all, store, title=options.title, profile=prof_name)
     store.finish_run(run_id, status="finished", counts=counts)
     return AuditSummary(
         run_id,
@@ -447,18 +511,30 @@ def _run(
     )
 
 
-def _score(backend: _Backend, todo: list[Item], size: int, run_id: str, stop: threading.Event) -> Iterator[ChunkOut]:
+def _score(backend: _Backend, chunks: Iterator[list[Item]], run_id: str, stop: threading.Event) -> Iterator[ChunkOut]:
     """Chunks through the backend, a bounded number in flight (memory stays flat), yielded as
-    they complete. A chunk whose worker died is submitted again; one that fails again is split
-    into single records, and a record that still fails becomes an error row: nothing is lost."""
-    queue: list[tuple[list[Item], int]] = [(todo[i : i + size], 0) for i in range(0, len(todo), size)]
-    queue.reverse()  # pop() from the end keeps input order
+    they complete; `chunks` is read only as slots free up. A chunk whose worker died is
+    submitted again; one that fails again is split into single records, and a record that
+    still fails becomes an error row: nothing is lost."""
+    queue: list[tuple[list[Item], int]] = []  # chunks to try again; pop() from the end, before new ones
     pending: dict[Any, tuple[list[Item], int]] = {}
     limit = 2 * backend.slots
-    while queue or pending:
-        while queue and len(pending) < limit and not stop.is_set():
-            chunk, attempts = queue.pop()
+    more = True
+    while True:
+        while len(pending) < limit and not stop.is_set():
+            if queue:
+                chunk, attempts = queue.pop()
+            elif more:
+                nxt = next(chunks, None)
+                if nxt is None:
+                    more = False
+                    break
+                chunk, attempts = nxt, 0
+            else:
+                break
             pending[backend.submit(chunk)] = (chunk, attempts)
+        if not (queue or pending or more):
+            return
         if stop.is_set():
             return
         for fut in backend.wait(set(pending), timeout=0.5):
@@ -493,9 +569,9 @@ def _broken(exc: BaseException) -> bool:
 # -- outputs ---------------------------------------------------------------------------------
 
 
-def _merge_results(out: Path, items: Sequence[Item]) -> tuple[Path, int]:
+def _merge_results(out: Path, keys: Sequence[str]) -> tuple[Path, int]:
     """results.jsonl from every run's part file: each input key once (the latest line), in
-    input order. Returns the path and how many scored records had no line (scored with
+    input order, copied line by line (only a key -> place index is held). Returns the path and how many scored records had no line (scored with
     another --out)."""
     index: dict[str, tuple[Path, int, int]] = {}
     parts = sorted((out / PARTS).glob("*.jsonl"), key=lambda p: p.stat().st_mtime)
@@ -518,8 +594,8 @@ def _merge_results(out: Path, items: Sequence[Item]) -> tuple[Path, int]:
     written = 0
     try:
         with tmp.open("wb") as w:
-            for item in items:
-                loc = index.get(item.key)
+            for key in keys:
+                loc = index.get(key)
                 if loc is None:
                     continue
                 p, offset, n = loc
@@ -534,27 +610,65 @@ def _merge_results(out: Path, items: Sequence[Item]) -> tuple[Path, int]:
     return target, written
 
 
+OUTPUT_BATCH = 1_000  # stored records read back at a time to write the outputs
+
+
+def _stored_in_order(store: Any, keys: Sequence[str]) -> Iterator[StoredRecord]:
+    """The stored records of these keys in input order, read in batches of OUTPUT_BATCH keys:
+    one batch of StoredRecords in memory at a time."""
+    for lo in range(0, len(keys), OUTPUT_BATCH):
+        part = keys[lo : lo + OUTPUT_BATCH]
+        order = {k: n for n, k in enumerate(part)}
+        batch = list(store.records_for(part))
+        batch.sort(key=lambda r: order.get(r.key, 0))
+        yield from batch
+
+
 def write_outputs(
-    out: Path, items: Sequence[Item], errors: Sequence[ErrorRow], store: Any, *, title: str, profile: str
+    out: Path, keys: Sequence[str], errors: Sequence[ErrorRow], store: Any, *, title: str, profile: str
 ) -> tuple[dict[str, Path], int]:
-    """The five outputs from the store (and the part files); with how many stored records of
-    these inputs have no results.jsonl line."""
-    from .report import render_report
+    """The five outputs from the store (and the part files), for the input item keys `keys` in
+    input order; with how many stored records of these inputs have no results.jsonl line.
+    The stored records are read back in batches, twice (the report's counts and the CSV
+    header, then the CSVs): memory does not grow with the size of the audit."""
+    from .report import ReportStats, render_stats
 
     out.mkdir(parents=True, exist_ok=True)
-    results_path, in_jsonl = _merge_results(out, items)
-    stored: list[StoredRecord] = list(store.records_for([i.key for i in items]))
-    order = {i.key: n for n, i in enumerate(items)}
-    stored.sort(key=lambda r: order.get(r.key, 0))
+    results_path, in_jsonl = _merge_results(out, keys)
     checks: list[str] = []  # in the order the results list them (the registry's)
-    for r in stored:
-        checks.extend(c for c in r.statuses if c not in checks)
+    seen_checks: set[str] = set()
+    stats = ReportStats()  # the report's counts, record by record
+    for r in _stored_in_order(store, keys):  # a first pass: the report's counts and the CSV header
+        stats.add(r)
+        for c in r.statuses:
+            if c not in seen_checks:
+                seen_checks.add(c)
+                checks.append(c)
     meta = ["key", "source", "run_id", "worker", "team", "case_id", "record_type", "event_date", "recorded_date"]
-    with (out / "results.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow([*meta, "profile", "score", "grade", *checks])
-        for r in stored:
-            w.writerow(
+    finding_head = [
+        "key",
+        "worker",
+        "team",
+        "check",
+        "code",
+        "severity",
+        "start",
+        "end",
+        "message",
+        "suggestion",
+        "standard_id",
+        "text",
+    ]
+    with (
+        (out / "results.csv").open("w", encoding="utf-8", newline="") as rfh,
+        (out / "findings.csv").open("w", encoding="utf-8", newline="") as ffh,
+    ):
+        rw = csv.writer(rfh)
+        fw = csv.writer(ffh)
+        rw.writerow([*meta, "profile", "score", "grade", *checks])
+        fw.writerow(finding_head)
+        for r in _stored_in_order(store, keys):
+            rw.writerow(
                 [
                     r.key,
                     r.source,
@@ -571,27 +685,8 @@ def write_outputs(
                     *(r.statuses.get(c, "") for c in checks),
                 ]
             )
-    with (out / "findings.csv").open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh)
-        w.writerow(
-            [
-                "key",
-                "worker",
-                "team",
-                "check",
-                "code",
-                "severity",
-                "start",
-                "end",
-                "message",
-                "suggestion",
-                "standard_id",
-                "text",
-            ]
-        )
-        for r in stored:
             for f in r.findings:
-                w.writerow(
+                fw.writerow(
                     [
                         r.key,
                         r.worker,
@@ -612,9 +707,9 @@ def write_outputs(
         w.writerow(["key", "source", "code", "message"])
         for e in errors:
             w.writerow([e.key, e.source, e.code, e.message])
-    html = render_report(stored, list(errors), title=title, profile=profile)
+    html = render_stats(stats, list(errors), title=title, profile=profile)
     (out / "report.html").write_text(html, encoding="utf-8")
-    return {name: out / name for name in OUTPUTS} | {"results.jsonl": results_path}, max(0, len(stored) - in_jsonl)
+    return {name: out / name for name in OUTPUTS} | {"results.jsonl": results_path}, max(0, stats.whole.n - in_jsonl)
 
 
 __all__ = ["AuditOptions", "AuditProgress", "AuditSummary", "ColumnMap", "RecordQAError", "StoreError", "run_audit"]

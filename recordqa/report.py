@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import heapq
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
 
@@ -22,15 +22,10 @@ from .store.rows import ErrorRow, StoredFinding, StoredRecord
 from .tally import (
     GRADE_LABELS,
     GRADES,
+    UNDATED,
     Tally,
-    by_month,
-    check_tallies,
-    grade_counts,
-    group,
-    mean_score,
     month,
     order_checks,
-    overall,
     pct,
     record_date,
 )
@@ -134,20 +129,82 @@ def finding_rows(findings: Sequence[StoredFinding]) -> list[list[str]]:
     return rows
 
 
-def _group_rows(groups: dict[str, list[StoredRecord]]) -> list[list[str]]:
+@dataclass(slots=True)
+class _Group:
+    """What the report shows of a set of records (all, a team, a worker, a month), counted as
+    they go by: no record is kept."""
+
+    n: int = 0
+    score_sum: float = 0.0
+    grades: dict[str, int] = field(default_factory=lambda: dict.fromkeys(GRADES, 0))
+    overall: Tally = field(default_factory=Tally)  # all checks of all the records together
+
+    def add(self, r: StoredRecord) -> None:
+        self.n += 1
+        self.score_sum += r.score
+        self.grades[r.grade] = self.grades.get(r.grade, 0) + 1
+        for status in r.statuses.values():
+            self.overall.add(status)
+
+    @property
+    def mean(self) -> float | None:
+        return round(self.score_sum / self.n, 1) if self.n else None
+
+
+@dataclass(slots=True)
+class ReportStats:
+    """Everything the report needs, accumulated one record at a time (in the order given): the
+    counts per check, per team, per worker and per month, and the lowest-scoring records.
+    Memory grows with the number of teams, workers, months and checks, not of records."""
+
+    whole: _Group = field(default_factory=_Group)
+    tallies: dict[str, Tally] = field(default_factory=dict)  # per check id, in the order first seen
+    teams: dict[str, _Group] = field(default_factory=dict)
+    workers: dict[str, _Group] = field(default_factory=dict)
+    months: dict[str, _Group] = field(default_factory=dict)
+    named_workers: set[str] = field(default_factory=set)
+    named_teams: set[str] = field(default_factory=set)
+    lowest: list[StoredRecord] = field(default_factory=list)  # at most 2 * LOWEST between trims
+
+    def add(self, r: StoredRecord) -> None:
+        self.whole.add(r)
+        for check, status in r.statuses.items():
+            self.tallies.setdefault(check, Tally()).add(status)
+        self.teams.setdefault(r.team or "(no team)", _Group()).add(r)
+        self.workers.setdefault(r.worker or "(no worker)", _Group()).add(r)
+        self.months.setdefault(month(r), _Group()).add(r)
+        if r.worker:
+            self.named_workers.add(r.worker)
+        if r.team:
+            self.named_teams.add(r.team)
+        self.lowest.append(r)
+        if len(self.lowest) >= 2 * LOWEST:
+            self._trim()
+
+    def _trim(self) -> None:
+        self.lowest.sort(key=lambda r: (r.score, r.key))
+        del self.lowest[LOWEST:]
+
+    @classmethod
+    def of(cls, records: Iterable[StoredRecord]) -> ReportStats:
+        stats = cls()
+        for r in records:
+            stats.add(r)
+        return stats
+
+
+def _group_rows(groups: dict[str, _Group]) -> list[list[str]]:
     rows = []
-    for name, recs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        t = overall(recs)
-        grades = grade_counts(recs)
-        good = grades["outstanding"] + grades["good"]
+    for name, g in sorted(groups.items(), key=lambda kv: (-kv[1].n, kv[0])):
+        good = g.grades["outstanding"] + g.grades["good"]
         rows.append(
             [
                 escape(name),
-                f"{len(recs):,}",
-                _num(mean_score(recs), "{:.1f}"),
-                pct(t.rate),
-                pct(good / len(recs)),
-                f"{grades['inadequate']:,}",
+                f"{g.n:,}",
+                _num(g.mean, "{:.1f}"),
+                pct(g.overall.rate),
+                pct(good / g.n),
+                f"{g.grades['inadequate']:,}",
             ]
         )
     return rows
@@ -185,33 +242,32 @@ def _check_section(tallies: dict[str, Tally]) -> str:
     )
 
 
-def _trend_section(records: Sequence[StoredRecord]) -> str:
-    months = by_month(records)
-    dated = [(m, recs) for m, recs in months if m != "undated"]
+def _trend_section(by_month: dict[str, _Group]) -> str:
+    months = sorted(by_month.items(), key=lambda kv: (kv[0] == UNDATED, kv[0]))  # oldest first; undated last
+    dated = [(m, g) for m, g in months if m != UNDATED]
     chart = ""
     if dated:
         chart = charts.lines(
             [m for m, _ in dated],
             [
-                ("Mean score", [mean_score(recs) for _, recs in dated], charts.DARK),
+                ("Mean score", [g.mean for _, g in dated], charts.DARK),
                 (
                     "Checks passed (%)",
-                    [None if (r := overall(recs).rate) is None else round(100 * r, 1) for _, recs in dated],
+                    [None if (r := g.overall.rate) is None else round(100 * r, 1) for _, g in dated],
                     charts.GRADE_COLOURS["good"],
                 ),
             ],
             label="Trend by month: mean score and share of checks passed",
         )
     rows = []
-    for m, recs in months:
-        g = grade_counts(recs)
+    for m, g in months:
         rows.append(
             [
                 escape(m),
-                f"{len(recs):,}",
-                _num(mean_score(recs), "{:.1f}"),
-                pct(overall(recs).rate),
-                *(f"{g[k]:,}" for k in GRADES),
+                f"{g.n:,}",
+                _num(g.mean, "{:.1f}"),
+                pct(g.overall.rate),
+                *(f"{g.grades[k]:,}" for k in GRADES),
             ]
         )
     head = ["Month", "Records", "Mean score", "Checks passed", *(GRADE_LABELS[k] for k in GRADES)]
@@ -275,27 +331,33 @@ def _errors_section(errors: Sequence[ErrorRow]) -> str:
     )
 
 
-def render_report(records: Sequence[StoredRecord], errors: Sequence[ErrorRow], *, title: str, profile: str) -> str:
+def render_report(records: Iterable[StoredRecord], errors: Sequence[ErrorRow], *, title: str, profile: str) -> str:
     """A self-contained HTML report of an audit (no external resources; inline CSS and SVG; no script).
 
     Counts (scored, errors), grade distribution, pass rate per check, per team and per worker,
     the trend by month, the lowest-scoring records with their findings, and the error rows.
+    `records` is read once, in order, and not kept (see `ReportStats`).
     """
-    n = len(records)
-    tallies = check_tallies(records)
-    grades = grade_counts(records)
-    whole = overall(records)
-    months = [m for m in (month(r) for r in records) if m != "undated"]
+    return render_stats(ReportStats.of(records), errors, title=title, profile=profile)
+
+
+def render_stats(stats: ReportStats, errors: Sequence[ErrorRow], *, title: str, profile: str) -> str:
+    """The report from counts accumulated record by record (`ReportStats.add`)."""
+    n = stats.whole.n
+    tallies = stats.tallies
+    grades = stats.whole.grades
+    whole = stats.whole.overall
+    months = [m for m in stats.months if m != UNDATED]
     span = f"{min(months)} to {max(months)}" if months else "no dated records"
 
     cards = [
         (f"{n:,}", "records scored"),
         (f"{len(errors):,}", "error rows"),
         (f"{n + len(errors):,}", "inputs in all"),
-        (_num(mean_score(records), "{:.1f}"), "mean score"),
+        (_num(stats.whole.mean, "{:.1f}"), "mean score"),
         (pct(whole.rate), "checks passed"),
-        (f"{len({r.worker for r in records if r.worker}):,}", "workers"),
-        (f"{len({r.team for r in records if r.team}):,}", "teams"),
+        (f"{len(stats.named_workers):,}", "workers"),
+        (f"{len(stats.named_teams):,}", "teams"),
     ]
     head = (
         f"<header><h1>{escape(title)}</h1>"
@@ -329,23 +391,24 @@ def render_report(records: Sequence[StoredRecord], errors: Sequence[ErrorRow], *
     )
 
     group_head = ["", "Records", "Mean score", "Checks passed", "Good or better", "Inadequate"]
-    teams = group(records, lambda r: r.team or "(no team)")
+    teams = stats.teams
     team_chart = charts.bars(
-        [(name, overall(recs).rate, pct(overall(recs).rate)) for name, recs in sorted(teams.items())][:40],
+        [(name, g.overall.rate, pct(g.overall.rate)) for name, g in sorted(teams.items())][:40],
         label="Share of checks passed per team",
     )
     team_section = (
         '<section id="teams"><h2>Per team</h2>'
         f"{team_chart}{_table(['Team', *group_head[1:]], _group_rows(teams), (1, 2, 3, 4, 5))}</section>"
     )
-    workers = group(records, lambda r: r.worker or "(no worker)")
+    workers = stats.workers
     worker_section = (
         '<section id="workers"><h2>Per worker</h2>'
         '<p class="note">Checks passed: of all the checks that applied to the worker\'s records, the share that passed.</p>'
         f"{_table(['Worker', *group_head[1:]], _group_rows(workers), (1, 2, 3, 4, 5))}</section>"
     )
 
-    lowest = heapq.nsmallest(LOWEST, records, key=lambda r: (r.score, r.key))
+    stats._trim()
+    lowest = stats.lowest[:LOWEST]
     lowest_section = (
         f'<section id="lowest"><h2>The {len(lowest)} lowest-scoring records</h2>'
         '<p class="note">With their findings. The flagged words show only where the audit kept the text '
@@ -361,7 +424,7 @@ def render_report(records: Sequence[StoredRecord], errors: Sequence[ErrorRow], *
             _check_section(tallies),
             team_section,
             worker_section,
-            _trend_section(records),
+            _trend_section(stats.months),
             lowest_section,
             _errors_section(errors),
             "<footer>recordqa audit report. Self-contained: it needs no network and runs no script.</footer>",
