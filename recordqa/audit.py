@@ -482,28 +482,18 @@ def _run(
     chunks.close()
     first = None
 
-    if interrupted:
-        store.finish_run(run_id, status="interrupted", counts=counts)
-        return AuditSummary(
-            run_id,
-            counts["inputs"],
-            counts["scored"],
-            counts["errors"],
-            counts["skipped"],
-            True,
-            store.safe_url,
-            {},
-            time.monotonic() - t0,
-        )
-    outputs, missing = write_outputs(out, scan.keys, errors_all, store, title=options.title, profile=prof_name)
-    store.finish_run(run_id, status="finished", counts=counts)
+    outputs: dict[str, Path] = {}
+    missing = 0
+    if not interrupted:  # an interrupted run writes no outputs: running it again finishes them
+        outputs, missing = write_outputs(out, scan.keys, errors_all, store, title=options.title, profile=prof_name)
+    store.finish_run(run_id, status="interrupted" if interrupted else "finished", counts=counts)
     return AuditSummary(
         run_id,
         counts["inputs"],
         counts["scored"],
         counts["errors"],
         counts["skipped"],
-        False,
+        interrupted,
         store.safe_url,
         outputs,
         time.monotonic() - t0,
