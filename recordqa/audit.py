@@ -480,7 +480,6 @@ def _run(
         bar.close()
         interrupted = stop.is_set() and first is not None
     chunks.close()
-    first = None
 
     outputs: dict[str, Path] = {}
     missing = 0
@@ -528,7 +527,10 @@ def _score(backend: _Backend, chunks: Iterator[list[Item]], run_id: str, stop: t
         if stop.is_set():
             return
         for fut in backend.wait(set(pending), timeout=0.5):
-            chunk, attempts = pending.pop(fut)
+            entry = pending.pop(fut, None)
+            if entry is None:  # in flight when the pool broke: already back in the queue
+                continue
+            chunk, attempts = entry
             try:
                 res = backend.result(fut)
             except (KeyboardInterrupt, SystemExit):

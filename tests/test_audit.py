@@ -295,3 +295,26 @@ def test_dask_worker_killed_mid_run_loses_no_record(tmp_path: Path) -> None:
     finally:
         client.close()
         cluster.close()
+
+
+def test_local_worker_killed_mid_run_loses_no_record(tmp_path: Path) -> None:
+    """A local worker process dying breaks the pool and every chunk in flight with it: each goes
+    back in the queue, on a new pool, and every record is scored once."""
+    import multiprocessing
+
+    ids = synthetic.write(tmp_path / "in.jsonl", 300)
+    opts = AuditOptions(out=tmp_path / "out", db_url=f"sqlite:///{tmp_path / 'l.db'}", jobs=2, chunk_size=10)
+    killed = threading.Event()
+
+    def on_progress(p: AuditProgress) -> None:
+        if p.scored >= 60 and not killed.is_set():
+            workers = [c for c in multiprocessing.active_children() if c.pid and "Tracker" not in type(c).__name__]
+            if workers:
+                killed.set()
+                os.kill(workers[0].pid, signal.SIGKILL)  # type: ignore[arg-type]
+
+    summary = run_audit([tmp_path / "in.jsonl"], opts, progress=on_progress)
+    assert killed.is_set()
+    assert (summary.scored, summary.errors, summary.inputs) == (len(ids), 0, len(ids))
+    assert sorted(r.key for r in Store(opts.db_url).records()) == sorted(ids)
+    assert sorted(jsonl_ids(tmp_path / "out" / "results.jsonl")) == sorted(ids)
