@@ -16,7 +16,10 @@ from .checks.base import Hit, Outcome, docs
 from .checks.readability import figures
 from .checks.seen_alone import verdict
 from .context import RecordContext, make_context
-from .errors import Code, InputError
+from .errors import InputError
+from .limits import MAX_CHARS as MAX_CHARS  # the limits, re-exported: engine.MAX_CHARS
+from .limits import MAX_RUN as MAX_RUN
+from .limits import check_text
 from .models import (
     CheckResult,
     ChildVoice,
@@ -30,37 +33,11 @@ from .models import (
     Standard,
 )
 
-MAX_CHARS = 200_000
 BATCH = 32  # records per nlp.pipe batch and per classifier call
 
 
-MAX_RUN = 1_000  # characters with no space between them: longer is data, not prose
-_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def validate(record: Record) -> None:
-    text = record.text
-    if not text.strip():
-        raise InputError(Code.EMPTY_TEXT, "The record's text is empty.")
-    if len(text) > MAX_CHARS:
-        raise InputError(
-            Code.TOO_LONG,
-            f"The record has {len(text):,} characters; the limit is {MAX_CHARS:,}. Split it into separate records.",
-        )
-    if bad := _SURROGATE.search(text):
-        raise InputError(
-            Code.NOT_UTF8,
-            f"The record's text has a lone surrogate at character {bad.start():,}: it is not valid Unicode text.",
-        )
-    # The tokenizer splits punctuation off a run one character at a time: a very long run of
-    # it costs time that grows with the square of its length.
-    if run := _LONG_RUN.search(text):
-        raise InputError(
-            Code.LONG_RUN,
-            f"The record has {run.end() - run.start():,} characters with no space between them at character "
-            f"{run.start():,}; the limit is {MAX_RUN:,}. Is it pasted data rather than a note?",
-        )
+    check_text(record.text)
 
 
 def infer_record_type(text: str) -> str:

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import Code, InputError
+from .limits import check_text
 from .models import RECORD_TYPES, Metadata, Record
 from .store.rows import ErrorRow
 
-MAX_CHARS = 200_000  # the engine's limit (engine.MAX_CHARS), checked here so the row says why
 FOLDER_SUFFIXES = (".txt", ".md", ".docx")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
@@ -118,19 +118,10 @@ def make_entry(
         return _err(key, source, Code.MISSING_TEXT, f"{source}: no '{columns.text}' field (use --text-col).")
     if not isinstance(raw_text, str):
         return _err(key, source, Code.BAD_RECORD, f"{source}: '{columns.text}' is not a string.")
-    if not raw_text.strip():
-        return _err(key, source, Code.EMPTY_TEXT, f"{source}: the record's text is empty.")
-    if len(raw_text) > MAX_CHARS:
-        return _err(
-            key,
-            source,
-            Code.TOO_LONG,
-            f"{source}: the record has {len(raw_text):,} characters; the limit is {MAX_CHARS:,}. Split it.",
-        )
-    # Bytes that were not UTF-8 (kept as lone surrogates) or a lone surrogate escaped in JSON:
-    # not text the parser can take.
-    if max(raw_text) >= "\ud800" and any("\ud800" <= ch <= "\udfff" for ch in raw_text):
-        return _err(key, source, Code.NOT_UTF8, f"{source}: the text is not valid UTF-8 (save the file as UTF-8).")
+    try:
+        check_text(raw_text)
+    except InputError as exc:
+        return _err(key, source, exc.code, f"{source}: {exc.message}")
     rtype = f.text("record_type").strip().lower().replace(" ", "_") or default_type
     if rtype is not None and rtype not in RECORD_TYPES:
         return _err(
