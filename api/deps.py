@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import hmac
 import logging
 import math
@@ -21,31 +20,11 @@ from recordqa.errors import Code, InputError, RecordQAError
 from recordqa.models import Record, Result
 
 from .errors import ApiError, ServiceCode
-from .settings import HASH_PREFIX, Settings, get_settings
+from .settings import Settings, get_settings, hash_key
 
 log = logging.getLogger("api")
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-
-
-def lone_surrogate(text: str) -> int | None:
-    """The index of the first lone UTF-16 surrogate in `text` (JSON may escape one: "\\ud800"), else None."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        return exc.start
-    return None
-
-
-def check_unicode(record: Record) -> None:
-    """InputError (RQE103) for text that is not Unicode: spaCy and the JSON answer cannot take a lone surrogate."""
-    at = lone_surrogate(record.text)
-    if at is not None:
-        raise InputError(
-            Code.NOT_UTF8,
-            f"field 'text': character {at} is a lone UTF-16 surrogate, which is not Unicode text; "
-            "send UTF-8 (astral characters as surrogate pairs).",
-        )
 
 
 class Gate:
@@ -130,25 +109,13 @@ class Runner:
             )
 
     def analyse(self, record: Record, profile: str, record_type: str | None) -> Result:
-        check_unicode(record)
         with self._lock:
             return engine.analyse(record, profile=profile, record_type=record_type)
 
     def analyse_many(self, records: Sequence[Record]) -> list[Result | InputError]:
-        """One result or InputError per record, in order (a record that is not Unicode gets its error in place)."""
-        out: list[Result | InputError | None] = []
-        good: list[Record] = []
-        for rec in records:
-            try:
-                check_unicode(rec)
-            except InputError as exc:
-                out.append(exc)
-                continue
-            out.append(None)
-            good.append(rec)
+        """One result or InputError per record, in order (engine.analyse_many puts each error in place)."""
         with self._lock:
-            done = iter(engine.analyse_many(good)) if good else iter(())
-            return [item if item is not None else next(done) for item in out]
+            return list(engine.analyse_many(records))
 
 
 async def get_runner(request: Request, settings: SettingsDep) -> AsyncIterator[Runner]:
@@ -180,7 +147,7 @@ def require_api_key(
         return
     supplied = key or (bearer.credentials if bearer else "")
     # Only hashes are held: the supplied key is hashed, and compared with every hash in constant time.
-    digest = (HASH_PREFIX + hashlib.sha256(supplied.encode("utf-8", "surrogatepass")).hexdigest()).encode()
+    digest = hash_key(supplied).encode()
     matched = False
     for candidate in keys:
         matched |= hmac.compare_digest(digest, candidate.encode())

@@ -114,18 +114,13 @@ def grade_counts(records: Iterable[StoredRecord]) -> dict[str, int]:
     return counts
 
 
-def check_titles() -> dict[str, str]:
-    """Check id -> its one-line title (recordqa/data/checks.yaml)."""
-    return checkdocs.titles()
-
-
 def title(check: str) -> str:
-    return check_titles().get(check, check)
+    return checkdocs.titles().get(check, check)
 
 
 def order_checks(ids: Iterable[str]) -> list[str]:
     """Check ids in the catalogue's order, unknown ones after, alphabetically."""
-    known = list(check_titles())
+    known = list(checkdocs.titles())
     rank = {c: i for i, c in enumerate(known)}
     return sorted(set(ids), key=lambda c: (rank.get(c, len(rank)), c))
 

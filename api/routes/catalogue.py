@@ -28,10 +28,6 @@ def check_pages() -> tuple[CheckInfo, ...]:
     return tuple(CheckInfo.model_validate(page) for page in json.loads(explain.explain_all("json")))
 
 
-def check_titles() -> dict[str, str]:
-    return {c.id: c.title for c in check_pages()}
-
-
 @router.get("/checks", response_model=CheckList)
 def list_checks() -> CheckList:
     """Every check: what it looks for, why, its limits, finding codes and the standards it cites."""

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import PlainTextResponse, Response
 
-from recordqa import __version__
+from recordqa import __version__, checkdocs
 from recordqa.errors import Code, InputError, RecordQAError
 from recordqa.models import RECORD_TYPES, Record
 
@@ -25,7 +25,6 @@ from ..schemas import (
     LTWarnings,
 )
 from . import DocRoute
-from .catalogue import check_titles
 
 router = APIRouter(route_class=DocRoute, tags=["languagetool"])
 
@@ -121,7 +120,7 @@ def check(
         enabled_only=enabled_only,
     )
     base = str(request.base_url).rstrip("/")
-    answer.matches = matches(result, doc, check_titles(), lambda check_id: f"{base}/v1/checks/{check_id}", keep)
+    answer.matches = matches(result, doc, checkdocs.titles(), lambda check_id: f"{base}/v1/checks/{check_id}", keep)
     return answer
 
 
