@@ -9,6 +9,8 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -18,6 +20,8 @@ from spacy.language import Language
 
 from api.main import create_app
 from api.settings import Settings, get_settings, hash_key
+
+from ..conftest import ROOT
 
 
 @dataclass
@@ -119,3 +123,30 @@ def serve_app() -> Iterator[Serve]:
     yield run
     for s in started:
         s.stop()
+
+
+# The browser tests: Debian's Chromium driven by Playwright, one browser per module.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+NEEDS_BROWSER = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="no /usr/bin/chromium: `apt-get install chromium` (make test does, as root)"
+)
+
+
+@pytest.fixture(scope="module")  # module: Playwright's sync API holds an event loop while open
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()

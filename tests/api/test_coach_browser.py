@@ -16,23 +16,10 @@ from api.settings import Settings
 from recordqa.report import render_report
 
 from ..rows_data import ERRORS, SCRIPT, rows
-from .conftest import Served, serve
+from .conftest import ARTIFACTS, NEEDS_BROWSER, Served, serve
 from .test_coach_service import fill_store
-from .test_page import ARGS, ARTIFACTS, CHROMIUM
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="no /usr/bin/chromium: `apt-get install chromium` (make test does, as root)"
-)
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
+pytestmark = NEEDS_BROWSER
 
 
 def watched(context: Any) -> Any:

@@ -7,41 +7,17 @@ as root); the page is still checked over HTTP by test_service.py.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ..conftest import ROOT
-from .conftest import Served
+from .conftest import ARTIFACTS, NEEDS_BROWSER, Served
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-ARTIFACTS = ROOT / "test-artifacts"
 SAMPLE = (ROOT / "recordqa" / "data" / "sample_visit.txt").read_text(encoding="utf-8")
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="no /usr/bin/chromium: `apt-get install chromium` (make test does, as root)"
-)
-
+pytestmark = NEEDS_BROWSER
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e .[dev])")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def open_page(browser: Any, served: Served, bypass_csp: bool) -> tuple[Any, Any]:
