@@ -79,8 +79,8 @@ def test_examples_carry_text_only_where_kept(kept: tuple[StoredRecord, ...]) -> 
 def test_team_given_and_everyone(plain: tuple[StoredRecord, ...]) -> None:
     s = summarise(plain, worker="W07", team="T2")
     assert (s.team, s.team_basis, s.team_records) == ("T2", "given", 6)
-    assert s.coaching == [] or all(a.gap > 0 for a in s.coaching)
-    assert "jargon" in {st.check for st in s.strengths} or s.checks  # W07 beats T2 nearly everywhere
+    assert s.coaching == []  # W07 passes every check at least as often as T2
+    assert {"child-voice", "seen-alone", "fact-opinion"} <= {st.check for st in s.strengths}
     lone = [replace(r, worker="W09", team="", key=r.key + "-lone") for r in plain if r.worker == "W01"]
     s = summarise([*plain, *lone], worker="W09")
     assert (s.team, s.team_basis, s.team_records) == ("everyone", "everyone", 22)

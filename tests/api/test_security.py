@@ -236,7 +236,7 @@ def test_security_headers_on_every_answer(served: Served, small: Served, keyed: 
 def test_limits_at_their_defaults() -> None:
     s = Settings()
     assert (s.max_body_bytes, s.max_batch) == (1_048_576, 100)
-    assert s.max_concurrent >= 1 and s.queue_timeout_seconds > 0 and s.request_timeout_seconds > 0
+    assert (s.max_concurrent, s.max_queue, s.queue_timeout_seconds, s.request_timeout_seconds) == (2, 200, 30.0, 300.0)
 
 
 def test_the_page_files_have_no_inline_script(served: Served) -> None:
