@@ -423,10 +423,6 @@ def render_text(s: WorkerSummary) -> str:
     return "\n".join(out)
 
 
-def _rate_cell(v: float | None) -> str:
-    return pct(v)
-
-
 def render_html(s: WorkerSummary) -> str:
     """The summary as a printable, self-contained HTML page (inline CSS and SVG, no script)."""
     period = f" since {s.since.isoformat()}" if s.since else ""

@@ -30,11 +30,6 @@ class SentIndex:
         self._of = of
         self._tokens: list[Token | None] = [None] * len(doc)
 
-    @cached_property
-    def tokens(self) -> list[Token]:
-        """The Doc's tokens, by index (each pass over a Doc builds new Token objects)."""
-        return [self.token(i) for i in range(len(self.doc))]
-
     def token(self, i: int) -> Token:
         """The Doc's token `i`, made once (`Doc[i]` makes a new Token object on each call)."""
         tok = self._tokens[i]

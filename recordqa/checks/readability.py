@@ -83,15 +83,15 @@ def flesch(text: str) -> tuple[float, float]:
     counts, done here as it does them), but with each word's syllables looked up once per
     process rather than once per record: the pronouncing-dictionary lookups were most of
     the cost. tests/test_language.py compares the two on every record we have."""
-    cleaned = _PUNCTUATION.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
-    words = len(cleaned.split())  # count_words(text)
+    cleaned = _textstat_words(text)
+    words = len(cleaned)  # count_words(text)
     try:
         sentence_length = words / _textstat_sentences(text)
     except ZeroDivisionError:
         sentence_length = 0.0
     try:
         # list_words(text, lowercase=True): the same words, lower-cased
-        syllables = (sum(map(_word_syllables, cleaned.lower().split())) if text else 0) / words
+        syllables = (sum(_word_syllables(w.lower()) for w in cleaned) if text else 0) / words
     except ZeroDivisionError:
         syllables = 0.0
     if sentence_length == 0 or syllables == 0:

@@ -242,10 +242,6 @@ class Store:
         for part in _chunks(wanted):
             yield from self._pages([records.c.key.in_(part)])
 
-    def count(self) -> int:
-        with self._guard("count records"), self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(records)).scalar_one())
-
     def _pages(self, conds: list[Any]) -> Iterator[StoredRecord]:
         after: str | None = None
         while True:
