@@ -300,8 +300,8 @@ def run_audit(
 
     t0 = time.monotonic()
     stop = stop or threading.Event()
-    prof_name = profiles.load(options.profile or "default").name  # an unknown profile fails here
     profile_arg = options.profile or "default"
+    prof_name = profiles.load(profile_arg).name  # an unknown profile fails here
     scan = _scan(inputs, options)  # the first pass: keys and error rows, no record text kept
     store = Store(options.db_url)
     try:

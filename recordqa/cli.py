@@ -232,7 +232,6 @@ def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
     import signal
 
     from .audit import AuditOptions, run_audit
-    from .errors import StoreError
     from .inputs import ColumnMap, check_paths
 
     paths = [Path(p) for p in args.inputs]
@@ -278,12 +277,9 @@ def cmd_audit(args: argparse.Namespace, out: TextIO) -> int:
             saved.append((which, signal.signal(which, interrupted)))
     try:
         summary = run_audit(paths, options)
-    except StoreError as exc:
+    except RecordQAError as exc:  # the store or the engine unreachable: ERROR; bad input or profile: INPUT
         print(f"recordqa: {exc}", file=sys.stderr)
-        return Exit.ERROR
-    except RecordQAError as exc:
-        print(f"recordqa: {exc}", file=sys.stderr)
-        return Exit.ERROR if exc.code == Code.ENGINE_UNAVAILABLE else Exit.INPUT
+        return Exit.ERROR if exc.code in (Code.STORE_UNAVAILABLE, Code.ENGINE_UNAVAILABLE) else Exit.INPUT
     finally:
         for which, handler in saved:
             signal.signal(which, handler)

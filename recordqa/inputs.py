@@ -23,7 +23,6 @@ from .models import RECORD_TYPES, Metadata, Record
 from .store.rows import ErrorRow
 
 FOLDER_SUFFIXES = (".txt", ".md", ".docx")
-TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
 CSV_FIELD_LIMIT = 16 * 1024 * 1024
 
 
